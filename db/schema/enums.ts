@@ -1,0 +1,23 @@
+import { pgEnum } from 'drizzle-orm/pg-core';
+import {
+  ACTIVITY_KINDS,
+  AGREEMENT_KINDS,
+  COOPERATION_FIELDS,
+  DATE_PRECISIONS,
+  LOCALITY_LEVELS,
+  PARTNERSHIP_STATUSES,
+  PARTNERSHIP_TYPES,
+  ROLES,
+  SIGNATORY_SIDES,
+} from '../../lib/domain';
+
+// The closed sets live in lib/domain.ts so forms, schemas and the database share one list.
+export const localityLevel = pgEnum('locality_level', LOCALITY_LEVELS);
+export const partnershipType = pgEnum('partnership_type', PARTNERSHIP_TYPES);
+export const partnershipStatus = pgEnum('partnership_status', PARTNERSHIP_STATUSES);
+export const datePrecision = pgEnum('date_precision', DATE_PRECISIONS);
+export const cooperationField = pgEnum('cooperation_field', COOPERATION_FIELDS);
+export const agreementKind = pgEnum('agreement_kind', AGREEMENT_KINDS);
+export const signatorySide = pgEnum('signatory_side', SIGNATORY_SIDES);
+export const activityKind = pgEnum('activity_kind', ACTIVITY_KINDS);
+export const role = pgEnum('role', ROLES);

@@ -10,7 +10,7 @@ export function databaseTarget(env: NodeJS.ProcessEnv = process.env): DatabaseTa
   const url = env.DATABASE_URL?.trim();
   if (url) return { kind: 'postgres', url };
   const dir = env.PGLITE_DATA_DIR?.trim() || '.data/pglite';
-  return { kind: 'pglite', dataDir: dir.startsWith('memory://') ? dir : path.resolve(dir) };
+  return { kind: 'pglite', dataDir: dir.startsWith('memory://') ? dir : path.resolve(/*turbopackIgnore: true*/ dir) };
 }
 
 /** A description of the target that is safe to print: no password. */

@@ -4,7 +4,7 @@ export function oneLine(err: unknown): string {
   if (err instanceof Error) {
     const code = (err as { code?: unknown }).code;
     const cause = err.cause instanceof Error ? `: ${oneLine(err.cause)}` : '';
-    const msg = (err.message || err.name).split('\n')[0];
+    const msg = (err.message || err.name).split('\n')[0] ?? err.name;
     return `${msg}${typeof code === 'string' && !msg.includes(code) ? ` (${code})` : ''}${cause}`;
   }
   return String(err).split('\n')[0] ?? 'unknown error';

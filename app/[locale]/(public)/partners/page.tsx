@@ -1,0 +1,93 @@
+import type { Metadata } from 'next';
+import { getTranslations, setRequestLocale } from 'next-intl/server';
+import { listDirectoryPartners } from '@/db/queries/directory';
+import { getHomeLocality } from '@/db/queries/home';
+import { LANGUAGE_TAG, type Locale } from '@/lib/i18n/routing';
+import { localizedName } from '@/lib/i18n/names';
+import { PartnerSearch } from './_components/partner-search';
+
+type Props = {
+  params: Promise<{ locale: Locale }>;
+  searchParams: Promise<{ q?: string | string[] }>;
+};
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  const { locale } = await params;
+  const [t, home] = await Promise.all([getTranslations({ locale, namespace: 'partners' }), getHomeLocality()]);
+  return { title: t('title', { home: home ? localizedName(home, locale) : '' }) };
+}
+
+export default async function PartnersPage({ params, searchParams }: Props) {
+  const { locale } = await params;
+  setRequestLocale(locale);
+  const raw = (await searchParams).q;
+  const q = (Array.isArray(raw) ? raw[0] : raw)?.trim() ?? '';
+  const t = await getTranslations('partners');
+  const tType = await getTranslations('partnershipType');
+  const home = await getHomeLocality();
+  if (!home) return <p>{t('noHome')}</p>;
+
+  const homeName = localizedName(home, locale);
+  const partners = await listDirectoryPartners(home.id, q);
+  const countries = new Intl.DisplayNames([LANGUAGE_TAG[locale]], { type: 'region' });
+  const other = locale === 'zh' ? 'en' : 'zh';
+
+  return (
+    <div className="space-y-6">
+      <div className="space-y-2">
+        <h1 className="text-3xl font-semibold tracking-tight">{t('title', { home: homeName })}</h1>
+        <p className="text-slate-600">{t('intro', { home: homeName })}</p>
+      </div>
+
+      <PartnerSearch
+        initial={q}
+        label={t('searchLabel')}
+        placeholder={t('searchPlaceholder')}
+        button={t('searchButton')}
+        clear={t('clear')}
+      />
+
+      <p role="status" className="text-sm font-medium text-slate-700">
+        {q ? t('countMatching', { count: partners.length, q }) : t('count', { count: partners.length })}
+      </p>
+
+      {partners.length > 0 && (
+        <div className="overflow-x-auto rounded-lg border border-slate-200">
+          <table className="w-full text-left text-sm">
+            <caption className="sr-only">{t('tableCaption', { home: homeName })}</caption>
+            <thead className="bg-slate-50 text-slate-700">
+              <tr>
+                <th scope="col" className="px-4 py-3 font-semibold">{t('colPartner')}</th>
+                <th scope="col" className="px-4 py-3 font-semibold">{t('colCountry')}</th>
+                <th scope="col" className="px-4 py-3 font-semibold">{t('colType')}</th>
+                <th scope="col" className="px-4 py-3 font-semibold">{t('colSince')}</th>
+              </tr>
+            </thead>
+            <tbody className="divide-y divide-slate-100">
+              {partners.map((p) => {
+                const secondary = other === 'zh' ? p.nameZh : p.nameEn;
+                return (
+                  <tr key={p.slug} className="hover:bg-slate-50">
+                    <th scope="row" className="px-4 py-3 font-medium">
+                      <span className="block">{localizedName(p, locale)}</span>
+                      {secondary && secondary !== localizedName(p, locale) && (
+                        <span lang={LANGUAGE_TAG[other]} className="block text-xs font-normal text-slate-600">
+                          {secondary}
+                        </span>
+                      )}
+                    </th>
+                    <td className="px-4 py-3">{countries.of(p.countryCode) ?? p.countryCode}</td>
+                    <td className="px-4 py-3">{tType(p.type)}</td>
+                    <td className="px-4 py-3 tabular-nums">
+                      {p.establishedYear ?? <span className="text-slate-600">{t('undated')}</span>}
+                    </td>
+                  </tr>
+                );
+              })}
+            </tbody>
+          </table>
+        </div>
+      )}
+    </div>
+  );
+}

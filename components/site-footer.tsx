@@ -1,0 +1,13 @@
+import { getTranslations } from 'next-intl/server';
+
+/** The public footer with the data attribution the dataset's licences ask for. */
+export async function SiteFooter() {
+  const t = await getTranslations('footer');
+  return (
+    <footer className="border-t border-slate-200 bg-slate-50 text-sm text-slate-600">
+      <div className="mx-auto max-w-6xl px-4 py-6">
+        <p>{t('dataCredit')}</p>
+      </div>
+    </footer>
+  );
+}

@@ -1,0 +1,57 @@
+import 'server-only';
+import { and, asc, eq, ilike, isNull, like, or, sql } from 'drizzle-orm';
+import { slugify } from '../../lib/slug';
+import type { PartnershipType } from '../../lib/domain';
+import { db } from '../index';
+import { localities, partnerships } from '../schema';
+
+export interface DirectoryPartner {
+  slug: string;
+  nameEn: string;
+  nameZh: string | null;
+  countryCode: string;
+  type: PartnershipType;
+  establishedYear: number | null;
+}
+
+/** Escapes LIKE wildcards so a search for "50%" means the characters, not a pattern. */
+function likeEscape(text: string): string {
+  return text.replace(/[\\%_]/g, (c) => `\\${c}`);
+}
+
+/**
+ * Public partners of a home locality, by English name; `q` matches either name, accents ignored
+ * ("Lodz" finds Łódź). Only public, live partnerships of live localities. Anyone may call it.
+ */
+export async function listDirectoryPartners(homeLocalityId: string, q?: string): Promise<DirectoryPartner[]> {
+  const term = q?.trim().slice(0, 100) ?? '';
+  const folded = slugify(term);
+  const search = term
+    ? or(
+        ilike(localities.nameEn, `%${likeEscape(term)}%`),
+        ilike(localities.nameZh, `%${likeEscape(term)}%`),
+        folded ? like(localities.slug, `%${likeEscape(folded)}%`) : undefined,
+      )
+    : undefined;
+  return db
+    .select({
+      slug: partnerships.slug,
+      nameEn: localities.nameEn,
+      nameZh: localities.nameZh,
+      countryCode: localities.countryCode,
+      type: partnerships.type,
+      establishedYear: sql<number | null>`extract(year from ${partnerships.establishedOn})::int`,
+    })
+    .from(partnerships)
+    .innerJoin(localities, eq(localities.id, partnerships.partnerLocalityId))
+    .where(
+      and(
+        eq(partnerships.homeLocalityId, homeLocalityId),
+        eq(partnerships.isPublic, true),
+        isNull(partnerships.deletedAt),
+        isNull(localities.deletedAt),
+        search,
+      ),
+    )
+    .orderBy(asc(localities.nameEn));
+}

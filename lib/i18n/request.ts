@@ -1,0 +1,14 @@
+import { hasLocale } from 'next-intl';
+import { getRequestConfig } from 'next-intl/server';
+import { routing } from './routing';
+
+export default getRequestConfig(async ({ requestLocale }) => {
+  const requested = await requestLocale;
+  const locale = hasLocale(routing.locales, requested) ? requested : routing.defaultLocale;
+  return {
+    locale,
+    messages: (await import(`./messages/${locale}.json`)).default,
+    // The office works on Guangzhou time; dates of record are calendar dates and are not shifted.
+    timeZone: process.env.AMITY_TIME_ZONE || 'Asia/Shanghai',
+  };
+});

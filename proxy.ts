@@ -1,0 +1,28 @@
+import createIntlMiddleware from 'next-intl/middleware';
+import { type NextRequest, NextResponse } from 'next/server';
+import { routing } from './lib/i18n/routing';
+import { contentSecurityPolicy, isPublicPath } from './lib/security/headers';
+
+const intl = createIntlMiddleware(routing);
+
+export function proxy(request: NextRequest) {
+  const nonce = Buffer.from(crypto.randomUUID()).toString('base64');
+  const csp = contentSecurityPolicy(nonce);
+  // Next reads the nonce from the request's CSP header and puts it on its own scripts.
+  request.headers.set('x-nonce', nonce);
+  request.headers.set('content-security-policy', csp);
+
+  const { pathname } = request.nextUrl;
+  const response = pathname.startsWith('/api/')
+    ? NextResponse.next({ request: { headers: request.headers } })
+    : intl(request);
+
+  response.headers.set('Content-Security-Policy', csp);
+  if (!isPublicPath(pathname)) response.headers.set('Cache-Control', 'no-store');
+  return response;
+}
+
+export const config = {
+  // Static build output is excluded; next.config.js gives it its headers.
+  matcher: ['/((?!_next/static|_next/image).*)'],
+};

@@ -1,14 +1,15 @@
 import 'server-only';
 import { sql } from 'drizzle-orm';
 import { oneLine } from '../lib/errors';
+import type { Executor } from './client';
 import { db } from './index';
 
 /** Whether the database answers a trivial query within the timeout. Logs the reason when it does not. */
-export async function checkDatabase(timeoutMs = 3_000): Promise<boolean> {
+export async function checkDatabase(executor: Executor = db, timeoutMs = 3_000): Promise<boolean> {
   let timer: NodeJS.Timeout | undefined;
   try {
     await Promise.race([
-      db.execute(sql`select 1`),
+      executor.execute(sql`select 1`),
       new Promise((_, reject) => {
         timer = setTimeout(() => reject(new Error(`no answer within ${timeoutMs} ms`)), timeoutMs);
       }),

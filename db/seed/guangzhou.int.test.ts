@@ -1,0 +1,127 @@
+import { and, eq, sql } from 'drizzle-orm';
+import { alias } from 'drizzle-orm/pg-core';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { db } from '../index';
+import {
+  activities,
+  activityPartnerships,
+  agreements,
+  auditEvents,
+  localities,
+  partnerships,
+  partnershipStatusEvents,
+  settings,
+} from '../schema';
+import { resetDatabase } from '../testing/reset';
+import { seedGuangzhou } from './guangzhou';
+
+const home = alias(localities, 'home');
+const partner = alias(localities, 'partner');
+
+async function snapshot() {
+  const tables = ['localities', 'partnerships', 'partnership_status_events', 'agreements', 'activities',
+    'activity_partnerships', 'settings', 'audit_events'];
+  const out: Record<string, unknown> = {};
+  for (const t of tables) {
+    const { rows } = await db.execute(sql`select md5(coalesce(string_agg(x::text, '|' order by x::text), '')) as h,
+      count(*)::int as n from ${sql.identifier(t)} x`);
+    out[t] = rows[0];
+  }
+  return out;
+}
+
+describe('the Guangzhou demo seed', () => {
+  beforeAll(async () => {
+    await resetDatabase();
+    await db.transaction((tx) => seedGuangzhou(tx));
+  });
+
+  it('makes Guangzhou the home locality', async () => {
+    const [row] = await db
+      .select({ slug: localities.slug, nameZh: localities.nameZh })
+      .from(settings)
+      .innerJoin(localities, eq(localities.id, settings.homeLocalityId));
+    expect(row).toEqual({ slug: 'guangzhou', nameZh: '广州' });
+  });
+
+  it('loads all 93 partners of the dataset: 38 sister cities and 55 friendly cooperation cities in 62 countries', async () => {
+    const rows = await db
+      .select({ type: partnerships.type, country: partner.countryCode })
+      .from(partnerships)
+      .innerJoin(home, eq(home.id, partnerships.homeLocalityId))
+      .innerJoin(partner, eq(partner.id, partnerships.partnerLocalityId))
+      .where(eq(home.slug, 'guangzhou'));
+    expect(rows).toHaveLength(93);
+    expect(rows.filter((r) => r.type === 'sister_city')).toHaveLength(38);
+    expect(rows.filter((r) => r.type === 'friendly_cooperation_city')).toHaveLength(55);
+    expect(new Set(rows.map((r) => r.country)).size).toBe(62);
+  });
+
+  it('keeps date precision: Fukuoka to the day, Lahore to the year, Busan undated', async () => {
+    const rows = await db
+      .select({ slug: partnerships.slug, on: partnerships.establishedOn, p: partnerships.establishedPrecision })
+      .from(partnerships)
+      .where(sql`${partnerships.slug} in ('guangzhou-fukuoka', 'guangzhou-lahore', 'guangzhou-busan')`)
+      .orderBy(partnerships.slug);
+    expect(rows).toEqual([
+      { slug: 'guangzhou-busan', on: null, p: null },
+      { slug: 'guangzhou-fukuoka', on: '1979-05-02', p: 'day' },
+      { slug: 'guangzhou-lahore', on: '2021-01-01', p: 'year' },
+    ]);
+  });
+
+  it('records the Lahore MoU with its six fields, the masks and the Orange Line', async () => {
+    const [tie] = await db.select().from(partnerships).where(eq(partnerships.slug, 'guangzhou-lahore'));
+    expect(tie?.cooperationFields).toEqual(['economy', 'trade', 'culture', 'tourism', 'science_technology', 'education']);
+    const mous = await db.select().from(agreements).where(eq(agreements.partnershipId, tie!.id));
+    expect(mous).toHaveLength(1);
+    expect(mous[0]?.kind).toBe('mou');
+    const acts = await db
+      .select({ slug: activities.slug, kind: activities.kind, fields: activities.cooperationFields, share: activityPartnerships.sharePercent })
+      .from(activityPartnerships)
+      .innerJoin(activities, eq(activities.id, activityPartnerships.activityId))
+      .where(eq(activityPartnerships.partnershipId, tie!.id))
+      .orderBy(activities.slug);
+    expect(acts).toEqual([
+      { slug: 'lahore-orange-line-metro', kind: 'project', fields: ['infrastructure', 'transport'], share: '100.00' },
+      { slug: 'lahore-surgical-masks-2020', kind: 'donation', fields: ['health'], share: '100.00' },
+    ]);
+    const history = await db.select().from(partnershipStatusEvents).where(eq(partnershipStatusEvents.partnershipId, tie!.id));
+    expect(history.map((h) => h.status)).toEqual(['active']);
+  });
+
+  it('holds ties of other localities: Zhengzhou-Lahore, Henan-Balochistan, Hubei-Sindh', async () => {
+    const rows = await db
+      .select({ home: home.nameEn, partner: partner.nameEn, type: partnerships.type })
+      .from(partnerships)
+      .innerJoin(home, eq(home.id, partnerships.homeLocalityId))
+      .innerJoin(partner, eq(partner.id, partnerships.partnerLocalityId))
+      .where(sql`${home.slug} <> 'guangzhou'`)
+      .orderBy(home.nameEn);
+    expect(rows).toEqual([
+      { home: 'Henan', partner: 'Balochistan', type: 'sister_province' },
+      { home: 'Hubei', partner: 'Sindh', type: 'sister_province' },
+      { home: 'Zhengzhou', partner: 'Lahore', type: 'sister_city' },
+    ]);
+  });
+
+  it('writes one audit event for the load', async () => {
+    const events = await db.select().from(auditEvents).where(and(eq(auditEvents.action, 'seed.load')));
+    expect(events).toHaveLength(1);
+    expect(events[0]?.after).toMatchObject({ partnerships: 96 });
+  });
+
+  it('changes nothing when run again', async () => {
+    const before = await snapshot();
+    const report = await db.transaction((tx) => seedGuangzhou(tx));
+    expect(report).toEqual({ localities: 0, partnerships: 0, agreements: 0, activities: 0 });
+    expect(await snapshot()).toEqual(before);
+  });
+
+  it('does not overwrite a row staff have edited', async () => {
+    await db.update(localities).set({ nameZh: '拉合尔市' }).where(eq(localities.slug, 'lahore'));
+    await db.transaction((tx) => seedGuangzhou(tx));
+    const [row] = await db.select({ nameZh: localities.nameZh }).from(localities).where(eq(localities.slug, 'lahore'));
+    expect(row?.nameZh).toBe('拉合尔市');
+  });
+});

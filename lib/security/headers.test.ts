@@ -1,0 +1,27 @@
+import { describe, expect, it } from 'vitest';
+import { contentSecurityPolicy, isPublicPath } from './headers';
+
+describe('contentSecurityPolicy', () => {
+  it('allows only nonced scripts and no framing in production', () => {
+    const csp = contentSecurityPolicy('abc', false);
+    expect(csp).toContain("script-src 'self' 'nonce-abc' 'strict-dynamic'");
+    expect(csp).toContain("frame-ancestors 'none'");
+    expect(csp).toContain("object-src 'none'");
+    expect(csp).not.toContain('unsafe-eval');
+  });
+
+  it('allows eval only for the development build', () => {
+    expect(contentSecurityPolicy('abc', true)).toContain("'unsafe-eval'");
+  });
+});
+
+describe('isPublicPath', () => {
+  it.each(['/', '/partners', '/zh', '/zh/partners', '/partners/guangzhou-lahore', '/login', '/zh/login', '/api/health'])(
+    '%s is public',
+    (p) => expect(isPublicPath(p)).toBe(true),
+  );
+  it.each(['/dashboard', '/zh/dashboard', '/partnerships', '/admin/users', '/zhx/partners', '/partnersx'])(
+    '%s is for staff',
+    (p) => expect(isPublicPath(p)).toBe(false),
+  );
+});

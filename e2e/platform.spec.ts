@@ -1,0 +1,40 @@
+import { expect, test } from '@playwright/test';
+
+test.describe('platform', () => {
+  test('health answers 200 while the database answers', async ({ request }) => {
+    const res = await request.get('/api/health');
+    expect(res.status()).toBe(200);
+    expect(await res.json()).toEqual({ status: 'ok' });
+  });
+
+  test('every kind of response carries the security headers', async ({ request, page }) => {
+    await page.goto('/partners');
+    const script = await page.locator('script[src^="/_next/static/"]').first().getAttribute('src');
+    for (const path of ['/partners', '/zh/partners', '/api/health', '/no-such-page', script!]) {
+      const res = await request.get(path);
+      const h = res.headers();
+      expect(h['x-content-type-options'], path).toBe('nosniff');
+      expect(h['referrer-policy'], path).toBe('strict-origin-when-cross-origin');
+      expect(h['content-security-policy'], path).toContain("frame-ancestors 'none'");
+      expect(h['x-powered-by'], path).toBeUndefined();
+    }
+  });
+
+  test('page scripts run under a nonce CSP without violations', async ({ page }) => {
+    const violations: string[] = [];
+    page.on('console', (m) => {
+      if (/Content Security Policy/i.test(m.text())) violations.push(m.text());
+    });
+    await page.goto('/zh/partners');
+    // The language switch is a client component: it only navigates client-side once React has hydrated.
+    await page.getByRole('link', { name: '切换到英文' }).click();
+    await expect(page).toHaveURL(/\/partners$/);
+    expect(violations).toEqual([]);
+  });
+
+  test('an unknown page is a localized 404', async ({ page }) => {
+    const res = await page.goto('/zh/no-such-page');
+    expect(res?.status()).toBe(404);
+    await expect(page.getByRole('heading', { name: '找不到页面' })).toBeVisible();
+  });
+});

@@ -1,7 +1,7 @@
 import createIntlMiddleware from 'next-intl/middleware';
 import { type NextRequest, NextResponse } from 'next/server';
 import { routing } from './lib/i18n/routing';
-import { contentSecurityPolicy, isPublicPath } from './lib/security/headers';
+import { contentSecurityPolicy, isPublicPath, staffPath } from './lib/security/headers';
 
 const intl = createIntlMiddleware(routing);
 
@@ -13,6 +13,18 @@ export function proxy(request: NextRequest) {
   request.headers.set('content-security-policy', csp);
 
   const { pathname } = request.nextUrl;
+  const staff = staffPath(pathname);
+  // An early redirect for visitors with no session cookie at all; pages, queries and actions do the real check.
+  const hasSessionCookie = request.cookies.getAll().some((c) => /(^|\.)authjs\.session-token(\.\d+)?$/.test(c.name));
+  if (staff && !hasSessionCookie) {
+    const login = request.nextUrl.clone();
+    login.pathname = pathname.startsWith('/zh') ? '/zh/login' : '/login';
+    login.search = new URLSearchParams({ callbackUrl: `${staff}${request.nextUrl.search}` }).toString();
+    const redirect = NextResponse.redirect(login);
+    redirect.headers.set('Content-Security-Policy', csp);
+    redirect.headers.set('Cache-Control', 'no-store');
+    return redirect;
+  }
   const response = pathname.startsWith('/api/')
     ? NextResponse.next({ request: { headers: request.headers } })
     : intl(request);

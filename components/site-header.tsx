@@ -16,6 +16,9 @@ export async function SiteHeader() {
           <Link href="/partners" className="hover:underline">
             {t('partners')}
           </Link>
+          <Link href="/login" className="hover:underline">
+            {t('staffSignIn')}
+          </Link>
           <LocaleSwitch label={t('switchTo')} ariaLabel={t('switchToLabel')} />
         </nav>
       </div>

@@ -24,6 +24,7 @@ describe('migrations', () => {
       'localities',
       'partnership_status_events',
       'partnerships',
+      'recovery_codes',
       'sessions',
       'settings',
       'sign_in_attempts',

@@ -3,8 +3,10 @@ import { openDatabase } from '../db/client';
 import { describeTarget } from '../db/config';
 import { migrateDatabase } from '../db/migrate';
 import { createUserFromCli } from '../db/mutations/users';
+import { isCommonPassword } from '../lib/auth/common-passwords';
 import { oneLine } from '../lib/errors';
 import { newUserInputSchema } from '../lib/validation/users';
+import { englishMessage } from './messages';
 
 // `npm run user:create -- --email E --name N --role admin|editor|viewer`, the password on standard input.
 // For PGlite, stop the server first: only one process may open the folder.
@@ -32,8 +34,13 @@ try {
 }
 const parsed = newUserInputSchema.safeParse({ ...values, password: await readStdin() });
 if (!parsed.success) {
-  for (const issue of parsed.error.issues) console.error(`${issue.path.join('.') || 'input'}: ${issue.message}`);
+  for (const issue of parsed.error.issues) console.error(`${issue.path.join('.') || 'input'}: ${englishMessage(issue.message)}`);
   console.error(usage);
+  process.exit(2);
+}
+
+if (isCommonPassword(parsed.data.password)) {
+  console.error(`password: ${englishMessage('validation.passwordCommon')}`);
   process.exit(2);
 }
 

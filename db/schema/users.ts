@@ -27,6 +27,8 @@ export const users = pgTable(
     sessionVersion: integer().notNull().default(1),
     totpSecret: text(),
     totpEnabledAt: timestamp({ withTimezone: true }),
+    // The last accepted TOTP time step: a code is never accepted twice.
+    totpLastStep: integer(),
     lastSignInAt: timestamp({ withTimezone: true }),
     ...editable,
   },
@@ -66,6 +68,21 @@ export const signInAttempts = pgTable(
     index('sign_in_attempts_email_idx').on(sql`lower(${t.email})`, t.attemptedAt),
     index('sign_in_attempts_ip_idx').on(t.ip, t.attemptedAt),
   ],
+);
+
+/** One-time recovery codes for the second factor, stored as SHA-256 hashes (they are long random strings). */
+export const recoveryCodes = pgTable(
+  'recovery_codes',
+  {
+    id: uuid().primaryKey().defaultRandom(),
+    userId: uuid()
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    codeHash: text().notNull(),
+    createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+    usedAt: timestamp({ withTimezone: true }),
+  },
+  (t) => [index('recovery_codes_user_idx').on(t.userId)],
 );
 
 export type User = typeof users.$inferSelect;

@@ -185,7 +185,10 @@ export async function seedGuangzhou(tx: Executor, rows = readPartnerRows()): Pro
     longitude: 113.25,
   });
   // The home locality is set once; an admin who changed it keeps their choice.
-  await tx.insert(settings).values({ id: 1, homeLocalityId: guangzhou }).onConflictDoNothing({ target: settings.id });
+  await tx
+    .insert(settings)
+    .values({ id: 1, homeLocalityId: guangzhou })
+    .onConflictDoUpdate({ target: settings.id, set: { homeLocalityId: sql`coalesce(${settings.homeLocalityId}, excluded.home_locality_id)` } });
 
   const seenSlugs = new Set<string>();
   const partnerIds = new Map<string, string>();

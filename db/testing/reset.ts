@@ -5,6 +5,6 @@ import { db } from '../index';
 export async function resetDatabase(): Promise<void> {
   await db.execute(sql`
     truncate table audit_events, activity_partnerships, activities, agreement_files, agreement_signatories,
-      agreements, partnership_status_events, partnerships, settings, sign_in_attempts, sessions, users, localities
+      agreements, partnership_status_events, partnerships, settings, sign_in_attempts, sessions, recovery_codes, users, localities
     restart identity cascade`);
 }

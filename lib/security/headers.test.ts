@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { contentSecurityPolicy, isPublicPath } from './headers';
+import { contentSecurityPolicy, isPublicPath, staffPath } from './headers';
 
 describe('contentSecurityPolicy', () => {
   it('allows only nonced scripts and no framing in production', () => {
@@ -24,4 +24,15 @@ describe('isPublicPath', () => {
     '%s is for staff',
     (p) => expect(isPublicPath(p)).toBe(false),
   );
+});
+
+describe('staffPath', () => {
+  it.each([
+    ['/admin/users', '/admin/users'],
+    ['/zh/account/password', '/account/password'],
+    ['/account', '/account'],
+    ['/partners', null],
+    ['/accounting', null],
+    ['/no-such-page', null],
+  ])('%s -> %s', (p, expected) => expect(staffPath(p)).toBe(expected));
 });

@@ -29,3 +29,12 @@ export function isPublicPath(pathname: string): boolean {
     p.startsWith('/api/open-data')
   );
 }
+
+// Staff areas; the proxy sends a visitor without a session cookie to /login before rendering anything.
+const STAFF_PREFIXES = ['/account', '/admin', '/dashboard', '/partnerships', '/activities', '/forbidden'];
+
+/** The path without its /zh prefix, if it is a staff page; else null. */
+export function staffPath(pathname: string): string | null {
+  const p = pathname.replace(/^\/zh(?=\/|$)/, '') || '/';
+  return STAFF_PREFIXES.some((s) => p === s || p.startsWith(`${s}/`)) ? p : null;
+}

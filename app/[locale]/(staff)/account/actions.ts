@@ -1,0 +1,77 @@
+'use server';
+
+import { revalidatePath } from 'next/cache';
+import { db } from '@/db/index';
+import {
+  changeOwnPassword,
+  disableTotp,
+  enableTotp,
+  getPasswordHash,
+  getTotpState,
+  startTotpEnrolment,
+} from '@/db/mutations/users';
+import { failure, invalid, type ActionState } from '@/lib/action-state';
+import { isCommonPassword } from '@/lib/auth/common-passwords';
+import { authorizeAction } from '@/lib/auth/guards';
+import { hashPassword, verifyPassword } from '@/lib/auth/password';
+import { generateRecoveryCodes, generateTotpSecret, verifyTotp } from '@/lib/auth/totp';
+import { changePasswordSchema, disableTotpSchema, totpConfirmSchema } from '@/lib/validation/users';
+
+/** Changes the signed-in user's password after checking the current one; ends their other sessions. */
+export async function changePasswordAction(_prev: ActionState, formData: FormData): Promise<ActionState> {
+  const auth = await authorizeAction(null);
+  if (!auth.ok) return auth.state;
+  const parsed = changePasswordSchema.safeParse(Object.fromEntries(formData));
+  if (!parsed.success) return invalid(parsed.error);
+  if (isCommonPassword(parsed.data.newPassword)) {
+    return { status: 'invalid', fieldErrors: { newPassword: { key: 'validation.passwordCommon' } } };
+  }
+  const current = await getPasswordHash(db, auth.user.id);
+  if (!current || !(await verifyPassword(current, parsed.data.currentPassword))) {
+    return { status: 'invalid', fieldErrors: { currentPassword: { key: 'account.wrongCurrentPassword' } } };
+  }
+  const hash = await hashPassword(parsed.data.newPassword);
+  await db.transaction((tx) => changeOwnPassword(tx, auth.user, auth.user.sessionId, hash));
+  revalidatePath('/', 'layout');
+  return { status: 'success', message: { key: 'account.passwordChanged' } };
+}
+
+/** Creates a new, unconfirmed TOTP secret for the signed-in user. */
+export async function startTotpAction(): Promise<void> {
+  const auth = await authorizeAction(null);
+  if (!auth.ok) return;
+  await db.transaction((tx) => startTotpEnrolment(tx, auth.user.id, generateTotpSecret()));
+  revalidatePath('/account/security');
+}
+
+/** Confirms enrolment with a code from the app; returns the recovery codes, shown once. */
+export async function confirmTotpAction(_prev: ActionState, formData: FormData): Promise<ActionState> {
+  const auth = await authorizeAction(null);
+  if (!auth.ok) return auth.state;
+  const parsed = totpConfirmSchema.safeParse(Object.fromEntries(formData));
+  if (!parsed.success) return invalid(parsed.error);
+  const state = await getTotpState(db, auth.user.id);
+  if (!state?.secret || state.enabledAt) return failure('errors.body');
+  const result = verifyTotp(state.secret, parsed.data.code, Date.now(), { lastUsedStep: state.lastStep });
+  if (!result.ok) return { status: 'invalid', fieldErrors: { code: { key: 'account.wrongCode' } } };
+  const codes = generateRecoveryCodes();
+  await db.transaction((tx) => enableTotp(tx, auth.user, result.step, codes));
+  // No revalidation here: a re-render would replace the one-time display of the codes with the "on" view.
+  return { status: 'success', message: { key: 'account.enabled' }, data: { recoveryCodes: codes } };
+}
+
+/** Turns TOTP off after the current password, unless an admin requires it. */
+export async function disableTotpAction(_prev: ActionState, formData: FormData): Promise<ActionState> {
+  const auth = await authorizeAction(null);
+  if (!auth.ok) return auth.state;
+  const parsed = disableTotpSchema.safeParse(Object.fromEntries(formData));
+  if (!parsed.success) return invalid(parsed.error);
+  const current = await getPasswordHash(db, auth.user.id);
+  if (!current || !(await verifyPassword(current, parsed.data.currentPassword))) {
+    return { status: 'invalid', fieldErrors: { currentPassword: { key: 'account.wrongCurrentPassword' } } };
+  }
+  const outcome = await db.transaction((tx) => disableTotp(tx, auth.user));
+  if (outcome === 'required') return failure('account.disableRequired');
+  revalidatePath('/', 'layout');
+  return { status: 'success', message: { key: 'account.disabled' } };
+}

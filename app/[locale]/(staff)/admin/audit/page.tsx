@@ -1,0 +1,120 @@
+import type { Metadata } from 'next';
+import { getFormatter, getTranslations } from 'next-intl/server';
+import { listAuditEvents, listAuditRecordTypes } from '@/db/queries/audit';
+import { requireCapability } from '@/lib/auth/guards';
+import { Link } from '@/lib/i18n/navigation';
+import { auditFilterSchema } from '@/lib/validation/audit';
+
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations('audit'))('title') };
+}
+
+type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
+
+function summary(value: unknown): string {
+  if (value === null || value === undefined) return '';
+  const text = JSON.stringify(value);
+  return text.length > 240 ? `${text.slice(0, 240)}…` : text;
+}
+
+export default async function AuditPage({ searchParams }: Props) {
+  await requireCapability('audit:read', '/admin/audit');
+  const raw = Object.fromEntries(Object.entries(await searchParams).map(([k, v]) => [k, Array.isArray(v) ? v[0] : v]));
+  const filter = auditFilterSchema.parse(raw);
+  const [{ rows, hasOlder }, types, t, format] = await Promise.all([
+    listAuditEvents(filter),
+    listAuditRecordTypes(),
+    getTranslations('audit'),
+    getFormatter(),
+  ]);
+  const query = (page: number) => ({
+    ...Object.fromEntries(Object.entries(filter).filter(([k, v]) => k !== 'page' && v !== undefined)),
+    page: String(page),
+  });
+  const field = 'rounded border border-slate-400 px-2 py-1';
+  return (
+    <div className="space-y-6">
+      <h1 className="text-3xl font-semibold tracking-tight">{t('title')}</h1>
+      <form method="get" className="flex flex-wrap items-end gap-3 text-sm">
+        <div className="flex flex-col gap-1">
+          <label htmlFor="f-user">{t('filterUser')}</label>
+          <input id="f-user" name="user" defaultValue={filter.user} className={field} />
+        </div>
+        <div className="flex flex-col gap-1">
+          <label htmlFor="f-action">{t('filterAction')}</label>
+          <input id="f-action" name="action" defaultValue={filter.action} className={field} />
+        </div>
+        <div className="flex flex-col gap-1">
+          <label htmlFor="f-record">{t('filterRecord')}</label>
+          <select id="f-record" name="record" defaultValue={filter.record ?? ''} className={field}>
+            <option value="">–</option>
+            {types.map((ty) => (
+              <option key={ty} value={ty}>{ty}</option>
+            ))}
+          </select>
+        </div>
+        <div className="flex flex-col gap-1">
+          <label htmlFor="f-from">{t('filterFrom')}</label>
+          <input id="f-from" name="from" type="date" defaultValue={filter.from} className={field} />
+        </div>
+        <div className="flex flex-col gap-1">
+          <label htmlFor="f-to">{t('filterTo')}</label>
+          <input id="f-to" name="to" type="date" defaultValue={filter.to} className={field} />
+        </div>
+        <button type="submit" className="rounded bg-brand-700 px-3 py-1.5 font-medium text-white hover:bg-brand-900">{t('filter')}</button>
+        <Link href="/admin/audit" className="py-1.5 text-brand-700 underline">{t('clear')}</Link>
+      </form>
+      {rows.length === 0 ? (
+        <p role="status">{t('empty')}</p>
+      ) : (
+        <div className="overflow-x-auto rounded-lg border border-slate-200">
+          <table className="w-full text-left text-sm">
+            <caption className="sr-only">{t('tableCaption')}</caption>
+            <thead className="bg-slate-50">
+              <tr>
+                <th scope="col" className="px-3 py-2">{t('when')}</th>
+                <th scope="col" className="px-3 py-2">{t('who')}</th>
+                <th scope="col" className="px-3 py-2">{t('action')}</th>
+                <th scope="col" className="px-3 py-2">{t('record')}</th>
+                <th scope="col" className="px-3 py-2">{t('details')}</th>
+              </tr>
+            </thead>
+            <tbody className="divide-y divide-slate-100 align-top">
+              {rows.map((r) => (
+                <tr key={r.id}>
+                  <td className="whitespace-nowrap px-3 py-2 tabular-nums">
+                    {format.dateTime(r.occurredAt, { dateStyle: 'short', timeStyle: 'medium' })}
+                  </td>
+                  <td className="px-3 py-2">{r.actorEmail ?? t('system')}</td>
+                  <td className="px-3 py-2 font-mono text-xs">{r.action}</td>
+                  <td className="px-3 py-2 font-mono text-xs">
+                    {r.entityType}
+                    {r.entityId && <span className="block text-slate-600">{r.entityId}</span>}
+                  </td>
+                  <td className="max-w-md break-all px-3 py-2 font-mono text-xs text-slate-700">
+                    {summary(r.before) && <span className="block">− {summary(r.before)}</span>}
+                    {summary(r.after) && <span className="block">+ {summary(r.after)}</span>}
+                    {r.ip && <span className="block text-slate-600">{r.ip}</span>}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+      <nav aria-label={t('pagination')} className="flex items-center gap-4 text-sm">
+        {filter.page > 1 && (
+          <Link href={{ pathname: '/admin/audit', query: query(filter.page - 1) }} className="text-brand-700 underline">
+            {t('previous')}
+          </Link>
+        )}
+        <span>{t('page', { page: filter.page })}</span>
+        {hasOlder && (
+          <Link href={{ pathname: '/admin/audit', query: query(filter.page + 1) }} className="text-brand-700 underline">
+            {t('next')}
+          </Link>
+        )}
+      </nav>
+    </div>
+  );
+}

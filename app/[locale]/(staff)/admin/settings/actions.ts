@@ -1,0 +1,21 @@
+'use server';
+
+import { revalidatePath } from 'next/cache';
+import { db } from '@/db/index';
+import { updateSettings } from '@/db/mutations/users';
+import { invalid, type ActionState } from '@/lib/action-state';
+import { authorizeAction } from '@/lib/auth/guards';
+import { settingsSchema } from '@/lib/validation/users';
+
+/** Saves the registry settings at the version the admin saw. Admins only. */
+export async function saveSettingsAction(_prev: ActionState, formData: FormData): Promise<ActionState> {
+  const auth = await authorizeAction('settings:manage');
+  if (!auth.ok) return auth.state;
+  const parsed = settingsSchema.safeParse(Object.fromEntries(formData));
+  if (!parsed.success) return invalid(parsed.error);
+  const { version, ...values } = parsed.data;
+  const result = await db.transaction((tx) => updateSettings(tx, auth.user, version, values));
+  if (result === 'conflict') return { status: 'conflict', message: { key: 'settings.conflict' } };
+  revalidatePath('/', 'layout');
+  return { status: 'success', message: { key: 'settings.saved' } };
+}

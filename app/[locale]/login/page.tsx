@@ -1,0 +1,35 @@
+import type { Metadata } from 'next';
+import { getTranslations, setRequestLocale } from 'next-intl/server';
+import { safeCallbackPath } from '@/lib/auth/guards';
+import type { Locale } from '@/lib/i18n/routing';
+import { LoginForm } from './_components/login-form';
+
+type Props = {
+  params: Promise<{ locale: Locale }>;
+  searchParams: Promise<{ callbackUrl?: string; signedOut?: string }>;
+};
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  const { locale } = await params;
+  const t = await getTranslations({ locale, namespace: 'auth' });
+  return { title: t('title') };
+}
+
+export default async function LoginPage({ params, searchParams }: Props) {
+  const { locale } = await params;
+  setRequestLocale(locale);
+  const t = await getTranslations('auth');
+  const query = await searchParams;
+  return (
+    <div className="mx-auto max-w-md space-y-6">
+      <h1 className="text-3xl font-semibold tracking-tight">{t('title')}</h1>
+      {query.signedOut && (
+        <p role="status" className="rounded bg-emerald-50 px-3 py-2 text-sm text-emerald-800">
+          {t('signedOutNotice')}
+        </p>
+      )}
+      <p className="text-slate-600">{t('intro')}</p>
+      <LoginForm callbackUrl={safeCallbackPath(query.callbackUrl)} />
+    </div>
+  );
+}

@@ -3,6 +3,10 @@ import { CHROMIUM_ARGS, systemChromium } from './e2e/browser';
 
 const PORT = Number(process.env.E2E_PORT ?? 3210);
 const executablePath = systemChromium();
+const browser = {
+  ...devices['Desktop Chrome'],
+  launchOptions: executablePath ? { executablePath, args: CHROMIUM_ARGS } : {},
+};
 
 // Runs against a production build (`next build` first; scripts/e2e.mjs does both) on a freshly seeded database.
 export default defineConfig({
@@ -19,13 +23,8 @@ export default defineConfig({
     screenshot: 'only-on-failure',
   },
   projects: [
-    {
-      name: 'chromium',
-      use: {
-        ...devices['Desktop Chrome'],
-        launchOptions: executablePath ? { executablePath, args: CHROMIUM_ARGS } : {},
-      },
-    },
+    { name: 'setup', testMatch: /.*\.setup\.ts/, use: { ...browser } },
+    { name: 'chromium', dependencies: ['setup'], use: { ...browser } },
   ],
   webServer: {
     command: 'node scripts/e2e-server.mjs',

@@ -16,8 +16,8 @@ export async function SiteHeader() {
           <Link href="/partners" className="hover:underline">
             {t('partners')}
           </Link>
-          <Link href="/login" className="hover:underline">
-            {t('staffSignIn')}
+          <Link href="/account" className="hover:underline">
+            {t('staffArea')}
           </Link>
           <LocaleSwitch label={t('switchTo')} ariaLabel={t('switchToLabel')} />
         </nav>

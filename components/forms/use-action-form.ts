@@ -20,7 +20,10 @@ export function useActionForm<Schema extends z.ZodType<FieldValues, FieldValues>
   const form = useForm<z.input<Schema>, unknown, z.output<Schema>>({
     resolver: zodResolver(schema as never) as never,
     defaultValues,
-    mode: 'onTouched',
+    // Validate when the form is sent, then as the user corrects: an error appearing on blur would move the
+    // submit button from under the pointer.
+    mode: 'onSubmit',
+    reValidateMode: 'onChange',
   });
   const ref = useRef<HTMLFormElement>(null);
 

@@ -118,6 +118,8 @@ export async function attemptSignIn(
   now = new Date(),
 ): Promise<SignInOutcome> {
   const email = input.email.trim().toLowerCase();
+  // Locks in a fixed order (address, then account), so parallel guesses cannot slip past either counter.
+  if (input.ip) await tx.execute(sql`select pg_advisory_xact_lock(hashtext(${`sign-in-ip:${input.ip}`}))`);
   await tx.execute(sql`select pg_advisory_xact_lock(hashtext(${`sign-in:${email}`}))`);
   const audit = (action: string, after: Record<string, unknown>, actorId: string | null = null) =>
     insertAuditEvent(tx, {

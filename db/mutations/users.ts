@@ -140,7 +140,30 @@ export function resetUserPassword(tx: Executor, actor: Actor, userId: string, ve
  * The user's own password change: ends their other sessions and keeps the current one, which is moved to the new
  * session version.
  */
-export async function changeOwnPassword(tx: Executor, actor: Actor, sessionId: string, passwordHash: string) {
+export async function changeOwnPassword(
+  tx: Executor,
+  actor: Actor,
+  sessionId: string,
+  passwordHash: string,
+): Promise<'ok' | 'session_ended'> {
+  // Re-check inside the transaction: an admin may have reset the password or ended the session since the action
+  // read it, and that decision must win.
+  const [live] = await tx
+    .select({ id: sessions.id })
+    .from(sessions)
+    .innerJoin(users, eq(users.id, sessions.userId))
+    .where(
+      and(
+        eq(sessions.id, sessionId),
+        eq(sessions.userId, actor.id),
+        isNull(sessions.endedAt),
+        eq(sessions.sessionVersion, users.sessionVersion),
+        eq(users.isActive, true),
+        isNull(users.deletedAt),
+      ),
+    )
+    .for('update');
+  if (!live) return 'session_ended';
   const [row] = await tx
     .update(users)
     .set({
@@ -152,13 +175,14 @@ export async function changeOwnPassword(tx: Executor, actor: Actor, sessionId: s
     })
     .where(eq(users.id, actor.id))
     .returning({ sessionVersion: users.sessionVersion });
-  if (!row) return;
+  if (!row) return 'session_ended';
   await tx
     .update(sessions)
     .set({ endedAt: new Date() })
     .where(and(eq(sessions.userId, actor.id), isNull(sessions.endedAt), sql`${sessions.id} <> ${sessionId}`));
   await tx.update(sessions).set({ sessionVersion: row.sessionVersion }).where(eq(sessions.id, sessionId));
   await insertAuditEvent(tx, { action: 'user.password_change', entityType: 'user', entityId: actor.id, actorId: actor.id, actorEmail: actor.email });
+  return 'ok';
 }
 
 /** The password hash of a live user, for re-checking the current password. Stays inside db/ and the caller. */

@@ -26,7 +26,7 @@ export async function loadSessionUser(
   policy: AuthPolicy,
   now = new Date(),
 ): Promise<CurrentUser | null> {
-  if (!/^[0-9a-f-]{36}$/i.test(sessionId)) return null;
+  if (!/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(sessionId)) return null;
   const [row] = await db
     .select({
       id: users.id,

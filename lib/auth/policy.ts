@@ -1,5 +1,5 @@
 /** Session and throttling limits, from the environment with the defaults. */
-export function authPolicy(env: NodeJS.ProcessEnv = process.env) {
+export function authPolicy(env: Record<string, string | undefined> = process.env) {
   const num = (name: string, fallback: number) => {
     const v = Number(env[name]);
     return Number.isFinite(v) && v > 0 ? v : fallback;

@@ -31,7 +31,8 @@ export async function changePasswordAction(_prev: ActionState, formData: FormDat
     return { status: 'invalid', fieldErrors: { currentPassword: { key: 'account.wrongCurrentPassword' } } };
   }
   const hash = await hashPassword(parsed.data.newPassword);
-  await db.transaction((tx) => changeOwnPassword(tx, auth.user, auth.user.sessionId, hash));
+  const result = await db.transaction((tx) => changeOwnPassword(tx, auth.user, auth.user.sessionId, hash));
+  if (result === 'session_ended') return failure('auth.signedOut');
   revalidatePath('/', 'layout');
   return { status: 'success', message: { key: 'account.passwordChanged' } };
 }

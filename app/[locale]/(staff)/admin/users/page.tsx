@@ -47,7 +47,7 @@ export default async function UsersPage() {
                   {u.lastSignInAt ? format.dateTime(u.lastSignInAt, { dateStyle: 'medium', timeStyle: 'short' }) : t('never')}
                 </td>
                 <td className="px-3 py-2">
-                  <UserRowActions userId={u.id} name={u.name} version={u.version} role={u.role} isActive={u.isActive} self={u.id === me.id} />
+                  <UserRowActions userId={u.id} name={u.name} email={u.email} version={u.version} role={u.role} isActive={u.isActive} self={u.id === me.id} />
                 </td>
               </tr>
             ))}

@@ -7,14 +7,14 @@ import { IDLE, type ActionState } from '@/lib/action-state';
 import { ROLES, type Role } from '@/lib/domain';
 import { changeRoleAction, resetPasswordAction, setActiveAction } from '../actions';
 
-type Props = { userId: string; name: string; version: number; role: Role; isActive: boolean; self: boolean };
+type Props = { userId: string; name: string; email: string; version: number; role: Role; isActive: boolean; self: boolean };
 
 function messageOf(...states: ActionState[]): ActionState {
   return states.find((s) => s.status !== 'idle') ?? IDLE;
 }
 
 /** Role, activation and password reset for one user; each posts the version the admin saw. */
-export function UserRowActions({ userId, name, version, role, isActive, self }: Props) {
+export function UserRowActions({ userId, name, email, version, role, isActive, self }: Props) {
   const t = useTranslations('users');
   const tRole = useTranslations('roles');
   const tv = useTranslations();
@@ -50,6 +50,8 @@ export function UserRowActions({ userId, name, version, role, isActive, self }: 
       <form action={pwAction} className="flex flex-wrap items-end gap-2">
         <input type="hidden" name="userId" value={userId} />
         <input type="hidden" name="version" value={version} />
+        {/* Lets password managers file the new password under the right account. */}
+        <input type="text" name="username" autoComplete="username" value={email} readOnly hidden />
         <div className="flex flex-col">
           <label htmlFor={ids.pw} className="text-xs">{t('newPassword', { name })}</label>
           <input

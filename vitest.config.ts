@@ -29,6 +29,8 @@ export default defineConfig({
           include: ['{app,components,db,lib}/**/*.int.test.{ts,tsx}'],
           environment: 'node',
           setupFiles: ['./db/testing/setup.ts'],
+          // next-intl imports 'next/navigation' without an extension, which only a bundler resolves.
+          server: { deps: { inline: ['next-intl'] } },
           // Each file gets its own database; PGlite start-up and argon2 hashing are slow on two cores.
           testTimeout: 30_000,
           hookTimeout: 60_000,

@@ -164,7 +164,10 @@ export async function attemptSignIn(
 
   let usedRecoveryCode = false;
   if (user.totpEnabledAt) {
-    if (!input.code?.trim()) return { kind: 'second_factor_required' };
+    if (!input.code?.trim()) {
+      await audit('auth.sign_in_second_factor_required', { email }, user.id);
+      return { kind: 'second_factor_required' };
+    }
     const factor = await checkSecondFactor(tx, user, input.code, now);
     if (!factor) return fail('wrong_second_factor');
     usedRecoveryCode = factor === 'recovery';

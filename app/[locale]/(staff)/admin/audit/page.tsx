@@ -21,12 +21,20 @@ export default async function AuditPage({ searchParams }: Props) {
   await requireCapability('audit:read', '/admin/audit');
   const raw = Object.fromEntries(Object.entries(await searchParams).map(([k, v]) => [k, Array.isArray(v) ? v[0] : v]));
   const filter = auditFilterSchema.parse(raw);
-  const [{ rows, hasOlder }, types, t, format] = await Promise.all([
+  const [{ rows, hasOlder }, types, t, tAction, tRecord, format] = await Promise.all([
     listAuditEvents(filter),
     listAuditRecordTypes(),
     getTranslations('audit'),
+    getTranslations('auditActions'),
+    getTranslations('auditRecords'),
     getFormatter(),
   ]);
+  // Codes without a label yet (added by later features) still show, as their code.
+  const actionLabel = (code: string) => {
+    const key = code.replace(/\./g, '__');
+    return tAction.has(key as never) ? tAction(key as never) : code;
+  };
+  const recordLabel = (code: string) => (tRecord.has(code as never) ? tRecord(code as never) : code);
   const query = (page: number) => ({
     ...Object.fromEntries(Object.entries(filter).filter(([k, v]) => k !== 'page' && v !== undefined)),
     page: String(page),
@@ -49,7 +57,7 @@ export default async function AuditPage({ searchParams }: Props) {
           <select id="f-record" name="record" defaultValue={filter.record ?? ''} className={field}>
             <option value="">–</option>
             {types.map((ty) => (
-              <option key={ty} value={ty}>{ty}</option>
+              <option key={ty} value={ty}>{recordLabel(ty)}</option>
             ))}
           </select>
         </div>
@@ -86,10 +94,13 @@ export default async function AuditPage({ searchParams }: Props) {
                     {format.dateTime(r.occurredAt, { dateStyle: 'short', timeStyle: 'medium' })}
                   </td>
                   <td className="px-3 py-2">{r.actorEmail ?? t('system')}</td>
-                  <td className="px-3 py-2 font-mono text-xs">{r.action}</td>
-                  <td className="px-3 py-2 font-mono text-xs">
-                    {r.entityType}
-                    {r.entityId && <span className="block text-slate-600">{r.entityId}</span>}
+                  <td className="px-3 py-2">
+                    {actionLabel(r.action)}
+                    <span className="block font-mono text-xs text-slate-600">{r.action}</span>
+                  </td>
+                  <td className="px-3 py-2">
+                    {recordLabel(r.entityType)}
+                    {r.entityId && <span className="block font-mono text-xs text-slate-600">{r.entityId}</span>}
                   </td>
                   <td className="max-w-md break-all px-3 py-2 font-mono text-xs text-slate-700">
                     {summary(r.before) && <span className="block">− {summary(r.before)}</span>}

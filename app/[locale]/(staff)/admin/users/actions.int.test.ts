@@ -133,4 +133,14 @@ describe('user administration actions', () => {
     await db.update(users).set({ isActive: false }).where(eq(users.id, admin.id));
     expect(await createUserAction(IDLE, form(newUser))).toEqual({ status: 'error', message: { key: 'auth.signedOut' } });
   });
+
+  it('refuse an admin who must first change their password or enrol a second factor', async () => {
+    const admin = await signedIn('admin');
+    await db.update(users).set({ mustChangePassword: true }).where(eq(users.id, admin.id));
+    expect(await createUserAction(IDLE, form(newUser))).toEqual({ status: 'error', message: { key: 'auth.finishAccountSetup' } });
+    await db.update(users).set({ mustChangePassword: false }).where(eq(users.id, admin.id));
+    await db.update(settings).set({ requireTotp: true });
+    expect(await createUserAction(IDLE, form(newUser))).toEqual({ status: 'error', message: { key: 'auth.finishAccountSetup' } });
+    expect(await db.$count(users)).toBe(1);
+  });
 });

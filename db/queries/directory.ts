@@ -2,6 +2,7 @@ import 'server-only';
 import { and, asc, eq, ilike, isNull, like, or, sql } from 'drizzle-orm';
 import { slugify } from '../../lib/slug';
 import type { PartnershipType } from '../../lib/domain';
+import type { Executor } from '../client';
 import { db } from '../index';
 import { localities, partnerships } from '../schema';
 
@@ -23,7 +24,11 @@ function likeEscape(text: string): string {
  * Public partners of a home locality, by English name; `q` matches either name, accents ignored
  * ("Lodz" finds Łódź). Only public, live partnerships of live localities. Anyone may call it.
  */
-export async function listDirectoryPartners(homeLocalityId: string, q?: string): Promise<DirectoryPartner[]> {
+export async function listDirectoryPartners(
+  homeLocalityId: string,
+  q?: string,
+  executor: Executor = db,
+): Promise<DirectoryPartner[]> {
   const term = q?.trim().slice(0, 100) ?? '';
   const folded = slugify(term);
   const search = term
@@ -33,7 +38,7 @@ export async function listDirectoryPartners(homeLocalityId: string, q?: string):
         folded ? like(localities.slug, `%${likeEscape(folded)}%`) : undefined,
       )
     : undefined;
-  return db
+  return executor
     .select({
       slug: partnerships.slug,
       nameEn: localities.nameEn,

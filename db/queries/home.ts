@@ -1,5 +1,6 @@
 import 'server-only';
 import { eq } from 'drizzle-orm';
+import { cache } from 'react';
 import { db } from '../index';
 import { localities, settings } from '../schema';
 
@@ -12,8 +13,11 @@ export interface HomeLocality {
   longitude: number | null;
 }
 
-/** The home locality named in settings (Guangzhou in the demo), or null before one is set. Public. */
-export async function getHomeLocality(): Promise<HomeLocality | null> {
+/**
+ * The home locality named in settings (Guangzhou in the demo), or null before one is set. Public. Cached for
+ * the request: the page and its metadata both ask.
+ */
+export const getHomeLocality = cache(async (): Promise<HomeLocality | null> => {
   const [row] = await db
     .select({
       id: localities.id,
@@ -27,4 +31,4 @@ export async function getHomeLocality(): Promise<HomeLocality | null> {
     .innerJoin(localities, eq(localities.id, settings.homeLocalityId))
     .where(eq(settings.id, 1));
   return row ?? null;
-}
+});

@@ -12,7 +12,7 @@ import {
   changeOwnPassword,
   disableTotp,
   enableTotp,
-  insertUserByAdmin,
+  insertUser,
   resetUserPassword,
   setUserActive,
   startTotpEnrolment,
@@ -74,11 +74,11 @@ function expectNoSecrets(events: unknown[]) {
   expect(json).not.toContain(NEW_PASSWORD);
 }
 
-describe('insertUserByAdmin', () => {
+describe('insertUser', () => {
   const input = { email: 'new.user@example.org', name: 'New User', role: 'viewer' as const, password: PASSWORD };
 
   it('creates the user with a password to change and audits the actor and a snapshot without secrets', async () => {
-    const id = await db.transaction((tx) => insertUserByAdmin(tx, admin, input, passwordHash));
+    const id = await db.transaction((tx) => insertUser(tx, admin, input, passwordHash));
     expect(typeof id).toBe('string');
     const row = await userRow(id);
     expect(row).toMatchObject({
@@ -113,7 +113,7 @@ describe('insertUserByAdmin', () => {
   it("refuses an email taken in another case as 'duplicate', writing nothing", async () => {
     await createUser({ email: 'New.User@Example.org' });
     const before = await db.select().from(users).orderBy(users.email);
-    const outcome = await db.transaction((tx) => insertUserByAdmin(tx, admin, input, newPasswordHash));
+    const outcome = await db.transaction((tx) => insertUser(tx, admin, input, newPasswordHash));
     expect(outcome).toBe('duplicate');
     expect(await db.select().from(users).orderBy(users.email)).toEqual(before);
     expect(await auditAll()).toEqual([]);

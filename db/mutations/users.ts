@@ -33,39 +33,18 @@ async function auditSnapshot(tx: Executor, userId: string) {
 }
 
 /**
- * Creates a staff user for the operator's command line (not forced to change the password). Returns the new id,
- * or 'duplicate' when the email is taken. The audit event is written in the same transaction.
+ * Creates a staff user, audited in the same transaction; 'duplicate' when the email is taken (in any case). Users
+ * an admin creates must change the initial password at first sign-in; the operator's own (actor null) need not.
  */
-export async function createUserFromCli(db: Database, input: NewUserInput): Promise<string | 'duplicate'> {
-  const passwordHash = await hashPassword(input.password);
-  return db.transaction(async (tx) => {
-    const [row] = await tx
-      .insert(users)
-      .values({ email: input.email, name: input.name, role: input.role, passwordHash })
-      .onConflictDoNothing()
-      .returning({ id: users.id });
-    if (!row) return 'duplicate';
-    await insertAuditEvent(tx, {
-      action: 'user.create',
-      entityType: 'user',
-      entityId: row.id,
-      actorEmail: 'operator (command line)',
-      after: { email: input.email, name: input.name, role: input.role },
-    });
-    return row.id;
-  });
-}
-
-/** Creates a user whose initial password must be changed at first sign-in; 'duplicate' when the email is taken. */
-export async function insertUserByAdmin(
+export async function insertUser(
   tx: Executor,
-  actor: Actor,
+  actor: Actor | null,
   input: NewUserInput,
   passwordHash: string,
 ): Promise<string | 'duplicate'> {
   const [row] = await tx
     .insert(users)
-    .values({ email: input.email, name: input.name, role: input.role, passwordHash, mustChangePassword: true })
+    .values({ email: input.email, name: input.name, role: input.role, passwordHash, mustChangePassword: actor !== null })
     .onConflictDoNothing()
     .returning({ id: users.id });
   if (!row) return 'duplicate';
@@ -73,11 +52,17 @@ export async function insertUserByAdmin(
     action: 'user.create',
     entityType: 'user',
     entityId: row.id,
-    actorId: actor.id,
-    actorEmail: actor.email,
+    actorId: actor?.id ?? null,
+    actorEmail: actor?.email ?? 'operator (command line)',
     after: await auditSnapshot(tx, row.id),
   });
   return row.id;
+}
+
+/** The operator's `npm run user:create`: hashes the password, then insertUser in a transaction of its own. */
+export async function createUserFromCli(db: Database, input: NewUserInput): Promise<string | 'duplicate'> {
+  const passwordHash = await hashPassword(input.password);
+  return db.transaction((tx) => insertUser(tx, null, input, passwordHash));
 }
 
 /**

@@ -1,4 +1,5 @@
 import type { Metadata } from 'next';
+import { Table } from '@/components/ui/table';
 import { getTranslations, setRequestLocale } from 'next-intl/server';
 import { listDirectoryPartners } from '@/db/queries/directory';
 import { getHomeLocality } from '@/db/queries/home';
@@ -52,18 +53,7 @@ export default async function PartnersPage({ params, searchParams }: Props) {
       </p>
 
       {partners.length > 0 && (
-        <div className="overflow-x-auto rounded-lg border border-slate-200">
-          <table className="w-full text-left text-sm">
-            <caption className="sr-only">{t('tableCaption', { home: homeName })}</caption>
-            <thead className="bg-slate-50 text-slate-700">
-              <tr>
-                <th scope="col" className="px-4 py-3 font-semibold">{t('colPartner')}</th>
-                <th scope="col" className="px-4 py-3 font-semibold">{t('colCountry')}</th>
-                <th scope="col" className="px-4 py-3 font-semibold">{t('colType')}</th>
-                <th scope="col" className="px-4 py-3 font-semibold">{t('colSince')}</th>
-              </tr>
-            </thead>
-            <tbody className="divide-y divide-slate-100">
+        <Table caption={t('tableCaption', { home: homeName })} columns={[t('colPartner'), t('colCountry'), t('colType'), t('colSince')]}>
               {partners.map((p) => {
                 const secondary = other === 'zh' ? p.nameZh : p.nameEn;
                 return (
@@ -84,9 +74,7 @@ export default async function PartnersPage({ params, searchParams }: Props) {
                   </tr>
                 );
               })}
-            </tbody>
-          </table>
-        </div>
+            </Table>
       )}
     </div>
   );

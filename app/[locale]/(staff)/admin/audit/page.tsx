@@ -1,4 +1,5 @@
 import type { Metadata } from 'next';
+import { Table } from '@/components/ui/table';
 import { getFormatter, getTranslations } from 'next-intl/server';
 import { listAuditEvents, listAuditRecordTypes } from '@/db/queries/audit';
 import { requireCapability } from '@/lib/auth/guards';
@@ -75,19 +76,7 @@ export default async function AuditPage({ searchParams }: Props) {
       {rows.length === 0 ? (
         <p role="status">{t('empty')}</p>
       ) : (
-        <div className="overflow-x-auto rounded-lg border border-slate-200">
-          <table className="w-full text-left text-sm">
-            <caption className="sr-only">{t('tableCaption')}</caption>
-            <thead className="bg-slate-50">
-              <tr>
-                <th scope="col" className="px-3 py-2">{t('when')}</th>
-                <th scope="col" className="px-3 py-2">{t('who')}</th>
-                <th scope="col" className="px-3 py-2">{t('action')}</th>
-                <th scope="col" className="px-3 py-2">{t('record')}</th>
-                <th scope="col" className="px-3 py-2">{t('details')}</th>
-              </tr>
-            </thead>
-            <tbody className="divide-y divide-slate-100 align-top">
+        <Table caption={t('tableCaption')} columns={[t('when'), t('who'), t('action'), t('record'), t('details')]}>
               {rows.map((r) => (
                 <tr key={r.id}>
                   <td className="whitespace-nowrap px-3 py-2 tabular-nums">
@@ -109,9 +98,7 @@ export default async function AuditPage({ searchParams }: Props) {
                   </td>
                 </tr>
               ))}
-            </tbody>
-          </table>
-        </div>
+            </Table>
       )}
       <nav aria-label={t('pagination')} className="flex items-center gap-4 text-sm">
         {filter.page > 1 && (

@@ -2,7 +2,7 @@
 
 import { revalidatePath } from 'next/cache';
 import { db } from '@/db/index';
-import { insertUserByAdmin, resetUserPassword, setUserActive, updateUserRole, type UserChange } from '@/db/mutations/users';
+import { insertUser, resetUserPassword, setUserActive, updateUserRole, type UserChange } from '@/db/mutations/users';
 import { failure, invalid, type ActionState } from '@/lib/action-state';
 import { isCommonPassword } from '@/lib/auth/common-passwords';
 import { authorizeAction } from '@/lib/auth/guards';
@@ -26,7 +26,7 @@ export async function createUserAction(_prev: ActionState, formData: FormData): 
     return { status: 'invalid', fieldErrors: { password: { key: 'validation.passwordCommon' } } };
   }
   const hash = await hashPassword(parsed.data.password);
-  const id = await db.transaction((tx) => insertUserByAdmin(tx, auth.user, parsed.data, hash));
+  const id = await db.transaction((tx) => insertUser(tx, auth.user, parsed.data, hash));
   if (id === 'duplicate') return { status: 'invalid', fieldErrors: { email: { key: 'users.duplicate' } } };
   revalidatePath('/admin/users');
   return { status: 'success', message: { key: 'users.created', values: { email: parsed.data.email } } };

@@ -1,4 +1,5 @@
 import type { Metadata } from 'next';
+import { Table } from '@/components/ui/table';
 import { getFormatter, getTranslations } from 'next-intl/server';
 import { listUsers } from '@/db/queries/users';
 import { requireCapability } from '@/lib/auth/guards';
@@ -20,20 +21,7 @@ export default async function UsersPage() {
   return (
     <div className="space-y-8">
       <h1 className="text-3xl font-semibold tracking-tight">{t('title')}</h1>
-      <div className="overflow-x-auto rounded-lg border border-slate-200">
-        <table className="w-full text-left text-sm">
-          <caption className="sr-only">{t('tableCaption')}</caption>
-          <thead className="bg-slate-50">
-            <tr>
-              <th scope="col" className="px-3 py-2">{t('name')}</th>
-              <th scope="col" className="px-3 py-2">{t('role')}</th>
-              <th scope="col" className="px-3 py-2">{t('status')}</th>
-              <th scope="col" className="px-3 py-2">{t('twoStep')}</th>
-              <th scope="col" className="px-3 py-2">{t('lastSignIn')}</th>
-              <th scope="col" className="px-3 py-2">{t('actions')}</th>
-            </tr>
-          </thead>
-          <tbody className="divide-y divide-slate-100">
+      <Table caption={t('tableCaption')} columns={[t('name'), t('role'), t('status'), t('twoStep'), t('lastSignIn'), t('actions')]}>
             {users.map((u) => (
               <tr key={u.id} className="align-top">
                 <th scope="row" className="px-3 py-2 font-medium">
@@ -51,9 +39,7 @@ export default async function UsersPage() {
                 </td>
               </tr>
             ))}
-          </tbody>
-        </table>
-      </div>
+          </Table>
       <section aria-labelledby="new-user" className="space-y-4">
         <h2 id="new-user" className="text-xl font-semibold">{t('createTitle')}</h2>
         <CreateUserForm />

@@ -240,3 +240,74 @@ test.describe('two-step sign-in', () => {
     await ctx.close();
   });
 });
+
+test.describe('keyboard', () => {
+  test('signs in with the keyboard alone', async ({ page }) => {
+    await page.goto('/login');
+    await page.getByLabel('Email').focus();
+    await page.keyboard.type('viewer@amity.test');
+    await page.keyboard.press('Tab');
+    await expect(page.getByLabel('Password', { exact: true })).toBeFocused();
+    await page.keyboard.type(DEMO_PASSWORD);
+    await page.keyboard.press('Enter');
+    await expectSignedIn(page, '/account');
+  });
+});
+
+test.describe('required two-step sign-in', () => {
+  test('an admin with two-step sign-in requires it; a user without it must set it up first', async ({ browser }) => {
+    const adminPage = await browser.newPage({ storageState: STORAGE.admin });
+    const bossEmail = uniqueEmail('boss');
+    const userEmail = uniqueEmail('req');
+    await createUserAsAdmin(adminPage, { name: 'Bo Boss', email: bossEmail, role: 'admin', password: 'initial secret phrase' });
+    await createUserAsAdmin(adminPage, { name: 'Reza Required', email: userEmail, role: 'viewer', password: 'initial secret phrase' });
+
+    // The demo admin has no second factor, so the setting refuses them rather than lock them out.
+    await adminPage.goto('/admin/settings');
+    await adminPage.getByLabel('Require two-step sign-in for every staff user').check();
+    await adminPage.getByRole('button', { name: 'Save settings' }).click();
+    await expect(adminPage.getByRole('status')).toContainText('Set up your own two-step sign-in first');
+    await adminPage.close();
+
+    const bossCtx = await browser.newContext({ storageState: undefined });
+    const boss = await bossCtx.newPage();
+    await signIn(boss, bossEmail, 'initial secret phrase');
+    await boss.getByLabel('Current password').fill('initial secret phrase');
+    await boss.getByLabel('New password', { exact: true }).fill('bo boss own pass phrase');
+    await boss.getByLabel('New password again').fill('bo boss own pass phrase');
+    await boss.getByRole('button', { name: 'Change password' }).click();
+    await expect(boss.getByText('Password changed.')).toBeVisible();
+    await boss.goto('/account/security');
+    await boss.getByRole('button', { name: 'Set up two-step sign-in' }).click();
+    const secret = (await boss.locator('code').innerText()).replace(/\s+/g, '');
+    await boss.getByLabel('Code from the app').fill(totpCode(secret, Date.now()));
+    await boss.getByRole('button', { name: 'Turn on two-step sign-in' }).click();
+    await expect(boss.getByRole('list', { name: 'Recovery codes' })).toBeVisible();
+
+    await boss.goto('/admin/settings');
+    await boss.getByLabel('Require two-step sign-in for every staff user').check();
+    await boss.getByRole('button', { name: 'Save settings' }).click();
+    await expect(boss.getByText('Settings saved.')).toBeVisible();
+    try {
+      const ctx = await browser.newContext({ storageState: undefined });
+      const user = await ctx.newPage();
+      await signIn(user, userEmail, 'initial secret phrase');
+      await user.getByLabel('Current password').fill('initial secret phrase');
+      await user.getByLabel('New password', { exact: true }).fill('reza own pass phrase');
+      await user.getByLabel('New password again').fill('reza own pass phrase');
+      await user.getByRole('button', { name: 'Change password' }).click();
+      await expect(user.getByText('Password changed.')).toBeVisible();
+      await user.goto('/account');
+      await expect(user).toHaveURL(/\/account\/security$/);
+      await expect(user.getByText('Your office requires two-step sign-in.')).toBeVisible();
+      await ctx.close();
+    } finally {
+      // Every other test signs in without a code: turn the requirement off again whatever happened above.
+      await boss.goto('/admin/settings');
+      await boss.getByLabel('Require two-step sign-in for every staff user').uncheck();
+      await boss.getByRole('button', { name: 'Save settings' }).click();
+      await expect(boss.getByText('Settings saved.')).toBeVisible();
+      await bossCtx.close();
+    }
+  });
+});

@@ -6,7 +6,7 @@ import { generateTotpSecret, totpCode } from '../../lib/auth/totp';
 import { db } from '../index';
 import { auditEvents, recoveryCodes, sessions, signInAttempts, users, type NewUser } from '../schema';
 import { resetDatabase } from '../testing/reset';
-import { attemptSignIn, endAllSessions, endSession, hashRecoveryCode, throttledUntil, type SignInInput } from './auth';
+import { attemptSignIn, endAllSessions, endSession, hashRecoveryCode, purgeExpired, throttledUntil, type SignInInput } from './auth';
 
 const EMAIL = 'ana@example.org';
 const PASSWORD = 'correct horse battery staple';
@@ -384,5 +384,26 @@ describe('endSession and endAllSessions', () => {
     expect(theirs.map((s) => s.endedAt)).toEqual([null]);
     const [otherRow] = await db.select().from(users).where(eq(users.id, other.id));
     expect(otherRow?.sessionVersion).toBe(1);
+  });
+});
+
+describe('purgeExpired', () => {
+  beforeEach(resetDatabase);
+
+  it('forgets attempts older than a day and sessions expired a month ago, and nothing newer', async () => {
+    const now = new Date('2026-06-01T12:00:00Z');
+    const hours = (h: number) => new Date(now.getTime() - h * 3_600_000);
+    await db.insert(signInAttempts).values([
+      { email: 'a@example.org', succeeded: false, attemptedAt: hours(25) },
+      { email: 'a@example.org', succeeded: false, attemptedAt: hours(23) },
+    ]);
+    const [u] = await db.insert(users).values({ email: 'p@example.org', name: 'P', passwordHash: 'x' }).returning();
+    await db.insert(sessions).values([
+      { userId: u!.id, sessionVersion: 1, expiresAt: hours(24 * 31) },
+      { userId: u!.id, sessionVersion: 1, expiresAt: hours(24 * 29) },
+    ]);
+    await db.transaction((tx) => purgeExpired(tx, now));
+    expect((await db.select().from(signInAttempts)).map((a) => a.attemptedAt)).toEqual([hours(23)]);
+    expect((await db.select().from(sessions)).map((s) => s.expiresAt)).toEqual([hours(24 * 29)]);
   });
 });

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { and, desc, eq, gt, isNull, sql } from 'drizzle-orm';
+import { and, desc, eq, gt, isNull, lt, sql } from 'drizzle-orm';
 import { hashPassword, verifyPassword } from '../../lib/auth/password';
 import type { AuthPolicy } from '../../lib/auth/policy';
 import { normalizeRecoveryCode, verifyTotp } from '../../lib/auth/totp';
@@ -174,6 +174,7 @@ export async function attemptSignIn(
   }
 
   await tx.insert(signInAttempts).values({ email, ip: input.ip, succeeded: true, attemptedAt: now });
+  await purgeExpired(tx, now);
   const [session] = await tx
     .insert(sessions)
     .values({
@@ -189,6 +190,15 @@ export async function attemptSignIn(
   await tx.update(users).set({ lastSignInAt: now }).where(eq(users.id, user.id));
   await audit('auth.sign_in', { email, usedRecoveryCode, sessionId: session!.id }, user.id);
   return { kind: 'ok', userId: user.id, sessionId: session!.id, role: user.role, usedRecoveryCode };
+}
+
+/**
+ * Forgets what no check needs any more: attempts older than a day (the throttle looks back 15 minutes) and sessions
+ * past their lifetime for a month. Run on each successful sign-in, so the tables stay small without a scheduler.
+ */
+export async function purgeExpired(tx: Executor, now = new Date()): Promise<void> {
+  await tx.delete(signInAttempts).where(lt(signInAttempts.attemptedAt, new Date(now.getTime() - 86_400_000)));
+  await tx.delete(sessions).where(lt(sessions.expiresAt, new Date(now.getTime() - 30 * 86_400_000)));
 }
 
 /** Ends one session (sign-out here). Audited as the session's user. */

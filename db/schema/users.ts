@@ -51,7 +51,7 @@ export const sessions = pgTable(
     ip: text(),
     userAgent: text(),
   },
-  (t) => [index('sessions_user_idx').on(t.userId)],
+  (t) => [index('sessions_user_idx').on(t.userId), index('sessions_expires_idx').on(t.expiresAt)],
 );
 
 /** One sign-in attempt, kept for throttling by account and by address across app instances. */
@@ -67,6 +67,7 @@ export const signInAttempts = pgTable(
   (t) => [
     index('sign_in_attempts_email_idx').on(sql`lower(${t.email})`, t.attemptedAt),
     index('sign_in_attempts_ip_idx').on(t.ip, t.attemptedAt),
+    index('sign_in_attempts_at_idx').on(t.attemptedAt),
   ],
 );
 

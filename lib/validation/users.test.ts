@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { newUserInputSchema } from './users';
+import { newUserInputSchema, settingsSchema } from './users';
 
 const valid = { email: ' Ana@Example.org ', name: ' Ana ', role: 'editor', password: 'correct horse battery' };
 
@@ -27,5 +27,21 @@ describe('newUserInputSchema', () => {
 
   it('counts characters, not bytes: twelve Chinese characters are enough', () => {
     expect(newUserInputSchema.safeParse({ ...valid, password: '广州拉合尔友好城市合作交流' }).success).toBe(true);
+  });
+});
+
+describe('settingsSchema', () => {
+  it.each([
+    [{ version: '3', requireTotp: 'on' }, { version: 3, requireTotp: true }],
+    [{ version: '3' }, { version: 3, requireTotp: false }],
+    [{ version: '1', requireTotp: '' }, { version: 1, requireTotp: false }],
+  ])('reads the form %o', (input, output) => {
+    expect(settingsSchema.parse(input)).toEqual(output);
+  });
+
+  it('refuses a missing or bad version and an unknown checkbox value', () => {
+    expect(settingsSchema.safeParse({ requireTotp: 'on' }).success).toBe(false);
+    expect(settingsSchema.safeParse({ version: 'x' }).success).toBe(false);
+    expect(settingsSchema.safeParse({ version: '1', requireTotp: 'yes please' }).success).toBe(false);
   });
 });

@@ -81,7 +81,9 @@ export const disableTotpSchema = z.object({
 
 export const settingsSchema = z.object({
   version: z.coerce.number().int().positive({ message: 'validation.invalid' }),
+  // A checkbox: 'on' when ticked, absent from the form data when not.
   requireTotp: z
-    .union([z.literal('on'), z.literal('true'), z.literal(''), z.undefined(), z.null(), z.boolean()])
+    .union([z.literal('on'), z.literal('true'), z.literal(''), z.boolean()])
+    .optional()
     .transform((v) => v === 'on' || v === 'true' || v === true),
 });

@@ -14,6 +14,9 @@ export async function saveSettingsAction(_prev: ActionState, formData: FormData)
   const parsed = settingsSchema.safeParse(Object.fromEntries(formData));
   if (!parsed.success) return invalid(parsed.error);
   const { version, ...values } = parsed.data;
+  if (values.requireTotp && !auth.user.totpEnabled) {
+    return { status: 'invalid', fieldErrors: { requireTotp: { key: 'settings.enrolFirst' } }, message: { key: 'settings.enrolFirst' } };
+  }
   const result = await db.transaction((tx) => updateSettings(tx, auth.user, version, values));
   if (result === 'conflict') return { status: 'conflict', message: { key: 'settings.conflict' } };
   revalidatePath('/', 'layout');

@@ -14,7 +14,7 @@ export default async function SettingsPage() {
   return (
     <div className="space-y-6">
       <h1 className="text-3xl font-semibold tracking-tight">{t('title')}</h1>
-      <SettingsForm key={settings.version} requireTotp={settings.requireTotp} version={settings.version} />
+      <SettingsForm requireTotp={settings.requireTotp} version={settings.version} />
     </div>
   );
 }

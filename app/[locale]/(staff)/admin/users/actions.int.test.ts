@@ -143,4 +143,20 @@ describe('user administration actions', () => {
     expect(await createUserAction(IDLE, form(newUser))).toEqual({ status: 'error', message: { key: 'auth.finishAccountSetup' } });
     expect(await db.$count(users)).toBe(1);
   });
+
+  it('refuse to require two-step sign-in from an admin who has not set it up', async () => {
+    const admin = await signedIn('admin');
+    expect(await saveSettingsAction(IDLE, form({ version: '1', requireTotp: 'on' }))).toMatchObject({
+      status: 'invalid',
+      fieldErrors: { requireTotp: { key: 'settings.enrolFirst' } },
+    });
+    expect((await db.select().from(settings))[0]?.requireTotp).toBe(false);
+    await db.update(users).set({ totpEnabledAt: new Date(), totpSecret: 'JBSWY3DPEHPK3PXP' }).where(eq(users.id, admin.id));
+    expect(await saveSettingsAction(IDLE, form({ version: '1', requireTotp: 'on' }))).toMatchObject({ status: 'success' });
+    expect((await db.select().from(settings))[0]).toMatchObject({ requireTotp: true, version: 2 });
+    expect(await db.$count(auditEvents)).toBe(1);
+    // Unticked, the checkbox is absent from the form data.
+    expect(await saveSettingsAction(IDLE, form({ version: '2' }))).toMatchObject({ status: 'success' });
+    expect((await db.select().from(settings))[0]).toMatchObject({ requireTotp: false, version: 3 });
+  });
 });

@@ -172,6 +172,16 @@ test.describe('roles', () => {
       await expect(page).toHaveURL(/action=user\.create/);
       await expect(rows.nth(1)).toContainText('user.create');
       await expect(page.getByRole('table').getByText('auth.sign_in_failed')).toHaveCount(0);
+
+      // A record's id leads to that record's whole history.
+      const link = rows.nth(1).getByRole('link', { name: /^History of record / });
+      const id = (await link.innerText()).trim();
+      await link.click();
+      await expect(page).toHaveURL(new RegExp(`recordId=${id}`));
+      await expect(page.getByLabel('Record id')).toHaveValue(id);
+      const count = await rows.count();
+      expect(count).toBeGreaterThan(1);
+      for (let i = 1; i < count; i++) await expect(rows.nth(i)).toContainText(id);
     });
 
     for (const path of ['/account', '/admin/users', '/admin/audit', '/admin/settings', '/account/security', '/zh/admin/users']) {

@@ -29,6 +29,7 @@ export async function queryAuditEvents(
     filter.user ? ilike(auditEvents.actorEmail, `%${filter.user.replace(/[\\%_]/g, '\\$&')}%`) : undefined,
     filter.action ? ilike(auditEvents.action, `${filter.action.replace(/[\\%_]/g, '\\$&')}%`) : undefined,
     filter.record ? eq(auditEvents.entityType, filter.record) : undefined,
+    filter.recordId ? eq(auditEvents.entityId, filter.recordId) : undefined,
     filter.from ? gte(auditEvents.occurredAt, sql`(${filter.from}::date)::timestamp at time zone ${zone}`) : undefined,
     filter.to ? lt(auditEvents.occurredAt, sql`(${filter.to}::date + 1)::timestamp at time zone ${zone}`) : undefined,
   );

@@ -13,6 +13,7 @@ export const auditFilterSchema = z.object({
   user: text,
   action: text,
   record: text,
+  recordId: text,
   from: date,
   to: date,
   page: z.coerce.number().int().min(1).max(10_000).catch(1).default(1),

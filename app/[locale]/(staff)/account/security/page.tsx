@@ -1,6 +1,6 @@
 import type { Metadata } from 'next';
 import { getTranslations } from 'next-intl/server';
-import { getTotpStateForUser } from '@/db/queries/account';
+import { getOwnTotpState } from '@/db/queries/account';
 import { requireUser } from '@/lib/auth/guards';
 import { qrSvg } from '@/lib/auth/qr';
 import { otpauthUri } from '@/lib/auth/totp';
@@ -14,7 +14,7 @@ export async function generateMetadata(): Promise<Metadata> {
 export default async function SecurityPage() {
   const user = await requireUser('/account/security', { pending: true });
   const t = await getTranslations('account');
-  const state = await getTotpStateForUser(user.id);
+  const state = await getOwnTotpState();
   return (
     <div className="space-y-6">
       <h1 className="text-3xl font-semibold tracking-tight">{t('securityTitle')}</h1>

@@ -63,6 +63,10 @@ export default async function AuditPage({ searchParams }: Props) {
           </select>
         </div>
         <div className="flex flex-col gap-1">
+          <label htmlFor="f-record-id">{t('filterRecordId')}</label>
+          <input id="f-record-id" name="recordId" defaultValue={filter.recordId} className={`${field} font-mono`} />
+        </div>
+        <div className="flex flex-col gap-1">
           <label htmlFor="f-from">{t('filterFrom')}</label>
           <input id="f-from" name="from" type="date" defaultValue={filter.from} className={field} />
         </div>
@@ -89,7 +93,15 @@ export default async function AuditPage({ searchParams }: Props) {
                   </td>
                   <td className="px-3 py-2">
                     {recordLabel(r.entityType)}
-                    {r.entityId && <span className="block font-mono text-xs text-slate-600">{r.entityId}</span>}
+                    {r.entityId && (
+                      <Link
+                        href={{ pathname: '/admin/audit', query: { record: r.entityType, recordId: r.entityId } }}
+                        className="block font-mono text-xs text-brand-700 underline"
+                        aria-label={t('historyOf', { id: r.entityId })}
+                      >
+                        {r.entityId}
+                      </Link>
+                    )}
                   </td>
                   <td className="max-w-md break-all px-3 py-2 font-mono text-xs text-slate-700">
                     {summary(r.before) && <span className="block">− {summary(r.before)}</span>}

@@ -1,4 +1,7 @@
 import { spawn } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { expect, test } from '@playwright/test';
 
 // A start that cannot work must exit with a one-line reason, not serve 500s. These start their own servers.
@@ -35,5 +38,14 @@ test.describe('start-up', () => {
     const { code, output } = await start({ AUTH_SECRET: '', DATABASE_URL: 'postgres://nobody@127.0.0.1:9/none' });
     expect(code).toBe(1);
     expect(output).toContain('amity: cannot start: AUTH_SECRET is not set');
+  });
+
+  test('exits non-zero when another process holds the PGlite folder', async () => {
+    const dir = path.join(mkdtempSync(path.join(tmpdir(), 'amity-e2e-')), 'pglite');
+    // This test process plays the other holder: its pid is in the lock and it is alive.
+    writeFileSync(`${dir}.lock`, String(process.pid));
+    const { code, output } = await start({ DATABASE_URL: '', PGLITE_DATA_DIR: dir, AUTH_SECRET: 'x'.repeat(44) });
+    expect(code).toBe(1);
+    expect(output).toContain(`amity: cannot start: database PGlite at ${dir}: PGlite folder ${dir} is in use by process ${process.pid}`);
   });
 });

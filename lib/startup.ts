@@ -1,6 +1,6 @@
 import 'server-only';
 import { connection } from '@/db/index';
-import { describeTarget } from '@/db/config';
+import { databaseTarget, describeTarget } from '@/db/config';
 import { migrateDatabase } from '@/db/migrate';
 import { oneLine } from './errors';
 
@@ -23,10 +23,9 @@ export async function startServer(): Promise<void> {
   };
   const problems = configProblems();
   if (problems.length > 0) fail(problems.join('; '));
-  const conn = connection();
-  const where = describeTarget(conn.target);
+  const where = describeTarget(databaseTarget());
   try {
-    await migrateDatabase(conn);
+    await migrateDatabase(connection());
   } catch (err) {
     fail(`database ${where}: ${oneLine(err)}`);
   }

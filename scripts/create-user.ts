@@ -1,6 +1,6 @@
 import { parseArgs } from 'node:util';
 import { openDatabase } from '../db/client';
-import { describeTarget } from '../db/config';
+import { databaseTarget, describeTarget } from '../db/config';
 import { migrateDatabase } from '../db/migrate';
 import { createUserFromCli } from '../db/mutations/users';
 import { isCommonPassword } from '../lib/auth/common-passwords';
@@ -44,18 +44,19 @@ if (isCommonPassword(parsed.data.password)) {
   process.exit(2);
 }
 
-const conn = openDatabase();
+const target = databaseTarget();
 try {
+  const conn = openDatabase(target);
   await migrateDatabase(conn);
   const result = await createUserFromCli(conn.db, parsed.data);
   if (result === 'duplicate') {
     console.error(`a user with the email ${parsed.data.email} already exists`);
     process.exitCode = 1;
   } else {
-    console.log(`created ${parsed.data.role} ${parsed.data.email} on ${describeTarget(conn.target)}`);
+    console.log(`created ${parsed.data.role} ${parsed.data.email} on ${describeTarget(target)}`);
   }
   await conn.close();
 } catch (err) {
-  console.error(`could not create the user on ${describeTarget(conn.target)}: ${oneLine(err)}`);
+  console.error(`could not create the user on ${describeTarget(target)}: ${oneLine(err)}`);
   process.exit(1);
 }

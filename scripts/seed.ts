@@ -1,5 +1,5 @@
 import { openDatabase } from '../db/client';
-import { describeTarget } from '../db/config';
+import { databaseTarget, describeTarget } from '../db/config';
 import { migrateDatabase } from '../db/migrate';
 import { seedGuangzhou } from '../db/seed/guangzhou';
 import { DEMO_PASSWORD, DEMO_USERS, seedDemoUsers } from '../db/seed/demo-users';
@@ -7,15 +7,16 @@ import { oneLine } from '../lib/errors';
 
 // `npm run db:seed [-- --demo-users]`: loads the Guangzhou network (idempotent) and, on request, the demo staff.
 const demoUsers = process.argv.includes('--demo-users');
-const conn = openDatabase();
+const target = databaseTarget();
 try {
+  const conn = openDatabase(target);
   await migrateDatabase(conn);
   const { report, createdUsers } = await conn.db.transaction(async (tx) => ({
     report: await seedGuangzhou(tx),
     createdUsers: demoUsers ? await seedDemoUsers(tx) : 0,
   }));
   console.log(
-    `seeded ${describeTarget(conn.target)}: ${report.localities} localities, ${report.partnerships} partnerships, ` +
+    `seeded ${describeTarget(target)}: ${report.localities} localities, ${report.partnerships} partnerships, ` +
       `${report.agreements} agreements, ${report.activities} activities added` +
       (demoUsers ? `, ${createdUsers} demo users added` : ''),
   );
@@ -24,6 +25,6 @@ try {
   }
   await conn.close();
 } catch (err) {
-  console.error(`seeding failed on ${describeTarget(conn.target)}: ${oneLine(err)}`);
+  console.error(`seeding failed on ${describeTarget(target)}: ${oneLine(err)}`);
   process.exit(1);
 }

@@ -267,7 +267,7 @@ describe('TOTP enrolment', () => {
     expect(events.map((e) => e.action)).toEqual(['user.totp_enable']);
     expectNoSecrets(events);
     expect(JSON.stringify(events)).not.toContain(secret);
-    expect(JSON.stringify(events)).not.toContain('abcd');
+    expect(JSON.stringify(events)).not.toContain('efgh'); // not hex, so no id can contain it
   });
 });
 

@@ -103,6 +103,16 @@ describe('the Guangzhou demo seed', () => {
       { home: 'Hubei', partner: 'Sindh', type: 'sister_province' },
       { home: 'Zhengzhou', partner: 'Lahore', type: 'sister_city' },
     ]);
+    // Documents only where the brief names one: the Lahore MoU and the Henan-Balochistan letter.
+    const docs = await db
+      .select({ tie: partnerships.slug, kind: agreements.kind })
+      .from(agreements)
+      .innerJoin(partnerships, eq(partnerships.id, agreements.partnershipId))
+      .orderBy(partnerships.slug);
+    expect(docs).toEqual([
+      { tie: 'guangzhou-lahore', kind: 'mou' },
+      { tie: 'henan-balochistan', kind: 'letter_of_intent' },
+    ]);
   });
 
   it('writes one audit event for the load', async () => {

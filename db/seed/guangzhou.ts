@@ -283,8 +283,9 @@ async function seedLahoreCases(tx: Executor, lahoreTie: string, report: SeedRepo
     {
       partnershipId: lahoreTie,
       kind: 'mou',
-      titleEn: 'Memorandum of understanding on establishing friendly cooperation between Guangzhou and Lahore',
-      titleZh: '广州市与拉合尔市建立友好合作关系谅解备忘录',
+      // A descriptive title: the sources name the document an MoU but give no official title.
+      titleEn: 'Guangzhou–Lahore memorandum of understanding',
+      titleZh: '广州—拉合尔谅解备忘录',
       signedOn: '2021-01-01',
       signedPrecision: 'year',
       cooperationFields: LAHORE_FIELDS,
@@ -363,7 +364,7 @@ async function seedOtherTies(tx: Executor, loc: (row: NewLocality) => Promise<st
       report,
     );
   }
-  await ensurePartnership(
+  const henanBalochistan = await ensurePartnership(
     tx,
     {
       slug: 'henan-balochistan',
@@ -379,7 +380,7 @@ async function seedOtherTies(tx: Executor, loc: (row: NewLocality) => Promise<st
     },
     report,
   );
-  const hubeiSindh = await ensurePartnership(
+  await ensurePartnership(
     tx,
     {
       slug: 'hubei-sindh',
@@ -397,35 +398,15 @@ async function seedOtherTies(tx: Executor, loc: (row: NewLocality) => Promise<st
     },
     report,
   );
-  const [henanBalochistan] = await tx
-    .select({ id: partnerships.id })
-    .from(partnerships)
-    .where(eq(partnerships.slug, 'henan-balochistan'));
-  if (henanBalochistan) {
-    await ensureAgreement(
-      tx,
-      {
-        partnershipId: henanBalochistan.id,
-        kind: 'letter_of_intent',
-        titleEn: 'Letter on establishing sister-province relations between Henan and Balochistan',
-        titleZh: '河南省与俾路支斯坦省建立友好省份关系函',
-        signedOn: '2021-01-01',
-        signedPrecision: 'year',
-        sources: pakistanSource,
-      },
-      report,
-    );
-  }
   await ensureAgreement(
     tx,
     {
-      partnershipId: hubeiSindh,
-      kind: 'mou',
-      titleEn: 'Memorandum on establishing sister-province relations between Hubei and Sindh',
-      titleZh: '湖北省与信德省建立友好省份关系备忘录',
-      signedOn: '2021-11-01',
-      signedPrecision: 'month',
-      cooperationFields: ['education', 'science_technology', 'vocational_training', 'culture', 'public_relations'],
+      partnershipId: henanBalochistan,
+      kind: 'letter_of_intent',
+      titleEn: 'Henan–Balochistan sister-province letter',
+      titleZh: '河南—俾路支斯坦友好省份函',
+      signedOn: '2021-01-01',
+      signedPrecision: 'year',
       sources: pakistanSource,
     },
     report,

@@ -3,9 +3,8 @@
 import { AuthError } from 'next-auth';
 import { getFormatter, getLocale } from 'next-intl/server';
 import { failure, invalid, type ActionState } from '@/lib/action-state';
-import { signIn } from '@/lib/auth';
 import { safeCallbackPath } from '@/lib/auth/guards';
-import { SecondFactorRequired, Throttled } from '@/lib/auth';
+import { SecondFactorRequired, signIn, Throttled } from '@/lib/auth';
 import { redirect } from '@/lib/i18n/navigation';
 import { signInInputSchema } from '@/lib/validation/users';
 

@@ -1,6 +1,6 @@
 import type { Metadata } from 'next';
-import { Table } from '@/components/ui/table';
 import { getTranslations, setRequestLocale } from 'next-intl/server';
+import { Table } from '@/components/ui/table';
 import { listDirectoryPartners } from '@/db/queries/directory';
 import { getHomeLocality } from '@/db/queries/home';
 import { LANGUAGE_TAG, type Locale } from '@/lib/i18n/routing';
@@ -54,27 +54,27 @@ export default async function PartnersPage({ params, searchParams }: Props) {
 
       {partners.length > 0 && (
         <Table caption={t('tableCaption', { home: homeName })} columns={[t('colPartner'), t('colCountry'), t('colType'), t('colSince')]}>
-              {partners.map((p) => {
-                const secondary = other === 'zh' ? p.nameZh : p.nameEn;
-                return (
-                  <tr key={p.slug} className="hover:bg-slate-50">
-                    <th scope="row" className="px-4 py-3 font-medium">
-                      <span className="block">{localizedName(p, locale)}</span>
-                      {secondary && secondary !== localizedName(p, locale) && (
-                        <span lang={LANGUAGE_TAG[other]} className="block text-xs font-normal text-slate-600">
-                          {secondary}
-                        </span>
-                      )}
-                    </th>
-                    <td className="px-4 py-3">{countries.of(p.countryCode) ?? p.countryCode}</td>
-                    <td className="px-4 py-3">{tType(p.type)}</td>
-                    <td className="px-4 py-3 tabular-nums">
-                      {p.establishedYear ?? <span className="text-slate-600">{t('undated')}</span>}
-                    </td>
-                  </tr>
-                );
-              })}
-            </Table>
+          {partners.map((p) => {
+            const secondary = other === 'zh' ? p.nameZh : p.nameEn;
+            return (
+              <tr key={p.slug} className="hover:bg-slate-50">
+                <th scope="row" className="px-4 py-3 font-medium">
+                  <span className="block">{localizedName(p, locale)}</span>
+                  {secondary && secondary !== localizedName(p, locale) && (
+                    <span lang={LANGUAGE_TAG[other]} className="block text-xs font-normal text-slate-600">
+                      {secondary}
+                    </span>
+                  )}
+                </th>
+                <td className="px-4 py-3">{countries.of(p.countryCode) ?? p.countryCode}</td>
+                <td className="px-4 py-3">{tType(p.type)}</td>
+                <td className="px-4 py-3 tabular-nums">
+                  {p.establishedYear ?? <span className="text-slate-600">{t('undated')}</span>}
+                </td>
+              </tr>
+            );
+          })}
+        </Table>
       )}
     </div>
   );

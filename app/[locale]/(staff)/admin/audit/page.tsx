@@ -81,36 +81,36 @@ export default async function AuditPage({ searchParams }: Props) {
         <p role="status">{t('empty')}</p>
       ) : (
         <Table caption={t('tableCaption')} columns={[t('when'), t('who'), t('action'), t('record'), t('details')]}>
-              {rows.map((r) => (
-                <tr key={r.id}>
-                  <td className="whitespace-nowrap px-3 py-2 tabular-nums">
-                    {format.dateTime(r.occurredAt, { dateStyle: 'short', timeStyle: 'medium' })}
-                  </td>
-                  <td className="px-3 py-2">{r.actorEmail ?? t('system')}</td>
-                  <td className="px-3 py-2">
-                    {actionLabel(r.action)}
-                    <span className="block font-mono text-xs text-slate-600">{r.action}</span>
-                  </td>
-                  <td className="px-3 py-2">
-                    {recordLabel(r.entityType)}
-                    {r.entityId && (
-                      <Link
-                        href={{ pathname: '/admin/audit', query: { record: r.entityType, recordId: r.entityId } }}
-                        className="block font-mono text-xs text-brand-700 underline"
-                        aria-label={t('historyOf', { id: r.entityId })}
-                      >
-                        {r.entityId}
-                      </Link>
-                    )}
-                  </td>
-                  <td className="max-w-md break-all px-3 py-2 font-mono text-xs text-slate-700">
-                    {summary(r.before) && <span className="block">− {summary(r.before)}</span>}
-                    {summary(r.after) && <span className="block">+ {summary(r.after)}</span>}
-                    {r.ip && <span className="block text-slate-600">{r.ip}</span>}
-                  </td>
-                </tr>
-              ))}
-            </Table>
+          {rows.map((r) => (
+            <tr key={r.id}>
+              <td className="whitespace-nowrap px-3 py-2 tabular-nums">
+                {format.dateTime(r.occurredAt, { dateStyle: 'short', timeStyle: 'medium' })}
+              </td>
+              <td className="px-3 py-2">{r.actorEmail ?? t('system')}</td>
+              <td className="px-3 py-2">
+                {actionLabel(r.action)}
+                <span className="block font-mono text-xs text-slate-600">{r.action}</span>
+              </td>
+              <td className="px-3 py-2">
+                {recordLabel(r.entityType)}
+                {r.entityId && (
+                  <Link
+                    href={{ pathname: '/admin/audit', query: { record: r.entityType, recordId: r.entityId } }}
+                    className="block font-mono text-xs text-brand-700 underline"
+                    aria-label={t('historyOf', { id: r.entityId })}
+                  >
+                    {r.entityId}
+                  </Link>
+                )}
+              </td>
+              <td className="max-w-md break-all px-3 py-2 font-mono text-xs text-slate-700">
+                {summary(r.before) && <span className="block">− {summary(r.before)}</span>}
+                {summary(r.after) && <span className="block">+ {summary(r.after)}</span>}
+                {r.ip && <span className="block text-slate-600">{r.ip}</span>}
+              </td>
+            </tr>
+          ))}
+        </Table>
       )}
       <nav aria-label={t('pagination')} className="flex items-center gap-4 text-sm">
         {filter.page > 1 && (

@@ -1,9 +1,8 @@
 // `npm run bench`: loads a synthetic network into a throwaway database and times the queries behind the pages.
 // PGlite in memory by default; with DATABASE_URL, a new database on that server (dropped afterwards).
-import { randomBytes } from 'node:crypto';
 import { performance } from 'node:perf_hooks';
 import { sql } from 'drizzle-orm';
-import { Client } from 'pg';
+import { createThrowawayDatabase } from '../db/testing/throwaway';
 
 const PARTNERS = Number(process.env.BENCH_PARTNERS ?? 5_000);
 const ACTIVITIES = Number(process.env.BENCH_ACTIVITIES ?? 20_000);
@@ -13,20 +12,9 @@ const RUNS = Number(process.env.BENCH_RUNS ?? 30);
 const server = process.env.DATABASE_URL;
 let drop: (() => Promise<void>) | undefined;
 if (server) {
-  const name = `amity_bench_${randomBytes(4).toString('hex')}`;
-  const admin = new Client({ connectionString: server });
-  await admin.connect();
-  await admin.query(`create database ${name}`);
-  await admin.end();
-  const url = new URL(server);
-  url.pathname = `/${name}`;
-  process.env.DATABASE_URL = url.toString();
-  drop = async () => {
-    const c = new Client({ connectionString: server });
-    await c.connect();
-    await c.query(`drop database if exists ${name} with (force)`);
-    await c.end();
-  };
+  const created = await createThrowawayDatabase(server, 'amity_bench');
+  process.env.DATABASE_URL = created.url;
+  drop = created.drop;
 } else {
   process.env.PGLITE_DATA_DIR = 'memory://';
 }

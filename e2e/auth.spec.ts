@@ -1,7 +1,16 @@
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test } from '@playwright/test';
 import { totpCode } from '../lib/auth/totp';
-import { createUserAsAdmin, DEMO_PASSWORD, expectSignedIn, signIn, STORAGE, uniqueEmail } from './fixtures';
+import {
+  createUserAsAdmin,
+  DEMO_PASSWORD,
+  expectSignedIn,
+  firstSignIn,
+  signIn,
+  STORAGE,
+  submitPasswordChange,
+  uniqueEmail,
+} from './fixtures';
 
 const INVALID = 'The email, password or code is not correct.';
 
@@ -110,14 +119,9 @@ test.describe('roles', () => {
       // Other staff pages send them back here until they have changed it.
       await user.goto('/account');
       await expect(user).toHaveURL(/\/account\/password$/);
-      await user.getByLabel('Current password').fill('initial secret phrase');
-      await user.getByLabel('New password', { exact: true }).fill('password123456');
-      await user.getByLabel('New password again').fill('password123456');
-      await user.getByRole('button', { name: 'Change password' }).click();
+      await submitPasswordChange(user, 'initial secret phrase', 'password123456');
       await expect(user.getByText('This password is too common.')).toBeVisible();
-      await user.getByLabel('New password', { exact: true }).fill('my own new pass phrase');
-      await user.getByLabel('New password again').fill('my own new pass phrase');
-      await user.getByRole('button', { name: 'Change password' }).click();
+      await submitPasswordChange(user, 'initial secret phrase', 'my own new pass phrase');
       await expect(user.getByText('Password changed.')).toBeVisible();
       await user.goto('/account');
       await expect(user.getByRole('heading', { name: 'My account' })).toBeVisible();
@@ -207,12 +211,7 @@ test.describe('two-step sign-in', () => {
 
     const ctx = await browser.newContext({ storageState: undefined });
     const page = await ctx.newPage();
-    await signIn(page, email, 'initial secret phrase');
-    await page.getByLabel('Current password').fill('initial secret phrase');
-    await page.getByLabel('New password', { exact: true }).fill('tara own pass phrase');
-    await page.getByLabel('New password again').fill('tara own pass phrase');
-    await page.getByRole('button', { name: 'Change password' }).click();
-    await expect(page.getByText('Password changed.')).toBeVisible();
+    await firstSignIn(page, email, 'initial secret phrase', 'tara own pass phrase');
 
     await page.goto('/account/security');
     await page.getByRole('button', { name: 'Set up two-step sign-in' }).click();
@@ -281,12 +280,7 @@ test.describe('required two-step sign-in', () => {
 
     const bossCtx = await browser.newContext({ storageState: undefined });
     const boss = await bossCtx.newPage();
-    await signIn(boss, bossEmail, 'initial secret phrase');
-    await boss.getByLabel('Current password').fill('initial secret phrase');
-    await boss.getByLabel('New password', { exact: true }).fill('bo boss own pass phrase');
-    await boss.getByLabel('New password again').fill('bo boss own pass phrase');
-    await boss.getByRole('button', { name: 'Change password' }).click();
-    await expect(boss.getByText('Password changed.')).toBeVisible();
+    await firstSignIn(boss, bossEmail, 'initial secret phrase', 'bo boss own pass phrase');
     await boss.goto('/account/security');
     await boss.getByRole('button', { name: 'Set up two-step sign-in' }).click();
     const secret = (await boss.locator('code').innerText()).replace(/\s+/g, '');
@@ -301,12 +295,7 @@ test.describe('required two-step sign-in', () => {
     try {
       const ctx = await browser.newContext({ storageState: undefined });
       const user = await ctx.newPage();
-      await signIn(user, userEmail, 'initial secret phrase');
-      await user.getByLabel('Current password').fill('initial secret phrase');
-      await user.getByLabel('New password', { exact: true }).fill('reza own pass phrase');
-      await user.getByLabel('New password again').fill('reza own pass phrase');
-      await user.getByRole('button', { name: 'Change password' }).click();
-      await expect(user.getByText('Password changed.')).toBeVisible();
+      await firstSignIn(user, userEmail, 'initial secret phrase', 'reza own pass phrase');
       await user.goto('/account');
       await expect(user).toHaveURL(/\/account\/security$/);
       await expect(user.getByText('Your office requires two-step sign-in.')).toBeVisible();

@@ -36,3 +36,19 @@ export async function createUserAsAdmin(page: Page, user: { name: string; email:
   await form.getByRole('button', { name: 'Create user' }).click();
   await expect(page.getByText(`User ${user.email} created.`)).toBeVisible();
 }
+
+/** Fills the change-password form on the current page (current, new, new again) and sends it. */
+export async function submitPasswordChange(page: Page, current: string, next: string) {
+  await page.getByLabel('Current password').fill(current);
+  await page.getByLabel('New password', { exact: true }).fill(next);
+  await page.getByLabel('New password again').fill(next);
+  await page.getByRole('button', { name: 'Change password' }).click();
+}
+
+/** A user's first sign-in with the initial password an admin gave: replaces it and waits for the confirmation. */
+export async function firstSignIn(page: Page, email: string, initial: string, own: string) {
+  await signIn(page, email, initial);
+  await expect(page).toHaveURL(/\/account\/password$/);
+  await submitPasswordChange(page, initial, own);
+  await expect(page.getByText('Password changed.')).toBeVisible();
+}

@@ -32,7 +32,7 @@ export default defineConfig({
     env: { PORT: String(PORT) },
     reuseExistingServer: false,
     timeout: 120_000,
-    stdout: 'pipe',
+    stdout: 'ignore',
     stderr: 'pipe',
   },
 });

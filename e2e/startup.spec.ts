@@ -7,7 +7,7 @@ import { expect, test } from '@playwright/test';
 // A start that cannot work must exit with a one-line reason, not serve 500s. These start their own servers.
 function start(env: Record<string, string | undefined>): Promise<{ code: number | null; output: string }> {
   return new Promise((resolve) => {
-    const child = spawn('npx', ['next', 'start', '-p', '3297'], {
+    const child = spawn('node', ['scripts/server.mjs', '-p', '3297'], {
       env: { ...process.env, NODE_ENV: 'production', ...env } as NodeJS.ProcessEnv,
     });
     let output = '';

@@ -23,6 +23,6 @@ step('npx', ['tsx', '--conditions=react-server', 'scripts/seed.ts', '--demo-user
 
 const port = env.PORT || '3000';
 console.log(`\nAmity demo: http://localhost:${port}  (staff: admin@amity.test / amity-demo-password)\n`);
-const server = spawn('npx', ['next', 'start', '-p', port], { stdio: 'inherit', env });
+const server = spawn('node', ['scripts/server.mjs', '-p', port], { stdio: 'inherit', env });
 for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => server.kill(signal));
 server.on('exit', (code) => process.exit(code ?? 0));

@@ -29,6 +29,6 @@ const seed = spawnSync('npx', ['tsx', '--conditions=react-server', 'scripts/seed
 });
 if (seed.status !== 0) process.exit(seed.status ?? 1);
 
-const server = spawn('npx', ['next', 'start', '-p', env.PORT ?? '3210'], { env, stdio: 'inherit' });
+const server = spawn('node', ['scripts/server.mjs', '-p', env.PORT ?? '3210'], { env, stdio: 'inherit' });
 for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => server.kill(signal));
 server.on('exit', (code) => process.exit(code ?? 0));

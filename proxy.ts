@@ -2,35 +2,111 @@ import createIntlMiddleware from 'next-intl/middleware';
 import { type NextRequest, NextResponse } from 'next/server';
 import { routing } from './lib/i18n/routing';
 import { contentSecurityPolicy, isPublicPath, staffPath } from './lib/security/headers';
+import { publicUrl } from './lib/security/public-url';
+import { actionPayloadDecodes, checkRequestTarget, MAX_CHECKED_ACTION_BYTES, originAllowed } from './lib/security/request-guard';
 
 const intl = createIntlMiddleware(routing);
+// Read once per process: the address the public uses (see lib/security/public-url.ts). startup.ts refuses an
+// invalid value before the server answers anything.
+const PUBLIC_URL = (() => {
+  try {
+    return publicUrl();
+  } catch {
+    return null;
+  }
+})();
+const HSTS = 'max-age=63072000; includeSubDomains';
 
-export function proxy(request: NextRequest) {
+/** A refusal before any page runs: plain, in both languages, with the page headers and no detail. */
+function refuse(status: 400 | 403, pathname: string, csp: string): NextResponse {
+  const api = pathname.startsWith('/api/');
+  const [en, zh] = status === 400 ? ['Bad request', '请求无效'] : ['Forbidden', '禁止访问'];
+  const body = api
+    ? JSON.stringify({ error: status === 400 ? 'bad_request' : 'forbidden' })
+    : `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>${en} · ${zh}</title></head>` +
+      `<body><main><h1>${en}</h1><p lang="zh-CN">${zh}</p>` +
+      `<p><a href="/partners">Amity</a></p></main></body></html>`;
+  return new NextResponse(body, {
+    status,
+    headers: {
+      'Content-Type': api ? 'application/json' : 'text/html; charset=utf-8',
+      'Content-Security-Policy': csp,
+      'Cache-Control': 'no-store',
+    },
+  });
+}
+
+/** Whether a server-action call's body decodes (see actionPayloadDecodes); large bodies are not read here. */
+async function actionBodyDecodes(request: NextRequest): Promise<boolean> {
+  const length = Number(request.headers.get('content-length'));
+  if (!Number.isFinite(length) || length > MAX_CHECKED_ACTION_BYTES) return true;
+  const type = request.headers.get('content-type') ?? '';
+  try {
+    if (type.startsWith('multipart/form-data')) {
+      const form = await request.clone().formData();
+      return actionPayloadDecodes(form.entries(), null);
+    }
+    return actionPayloadDecodes(null, await request.clone().text());
+  } catch {
+    return false; // a multipart body that does not parse
+  }
+}
+
+export async function proxy(request: NextRequest) {
   const nonce = Buffer.from(crypto.randomUUID()).toString('base64');
   const csp = contentSecurityPolicy(nonce);
+  const { pathname, search } = request.nextUrl;
+
+  // Bad input stops here, for every route at once: a path or query that does not decode, or that carries NUL or
+  // another control character, would otherwise reach a page or PostgreSQL (which refuses NUL with an error).
+  const problem = checkRequestTarget(pathname, search);
+  if (problem) return refuse(400, pathname, csp);
+
+  // Cross-site request forgery: a state-changing request from another origin is refused here with a 403, before
+  // any server action runs (Next's own check would answer it with a 500).
+  const origin = PUBLIC_URL?.origin ?? null;
+  if (!originAllowed(request.method, request.headers, origin)) {
+    console.warn({
+      msg: 'refused a request from a foreign origin',
+      method: request.method,
+      path: pathname,
+      origin: request.headers.get('origin')?.slice(0, 200),
+      expected: origin ?? `the request's own host (${request.headers.get('x-forwarded-host') ?? request.headers.get('host')}); behind a proxy, set AMITY_PUBLIC_URL`,
+    });
+    return refuse(403, pathname, csp);
+  }
+  if (request.method === 'POST' && request.headers.has('next-action') && !(await actionBodyDecodes(request))) {
+    return refuse(400, pathname, csp);
+  }
+  // Behind a reverse proxy the Host and X-Forwarded-Host headers may lack the port or the scheme the browser
+  // used (nginx's $host). The configured public address is the truth: Next's server-action origin check and
+  // next-auth's URLs both read these headers, and the Origin was checked against it just above.
+  if (PUBLIC_URL) {
+    request.headers.set('x-forwarded-host', PUBLIC_URL.host);
+    request.headers.set('x-forwarded-proto', PUBLIC_URL.protocol.replace(':', ''));
+  }
+
   // Next reads the nonce from the request's CSP header and puts it on its own scripts.
   request.headers.set('x-nonce', nonce);
   request.headers.set('content-security-policy', csp);
 
-  const { pathname } = request.nextUrl;
   const staff = staffPath(pathname);
   // An early redirect for visitors with no session cookie at all; pages, queries and actions do the real check.
-  const hasSessionCookie = request.cookies.getAll().some((c) => /(^|\.)authjs\.session-token(\.\d+)?$/.test(c.name));
+  // Over HTTPS next-auth prefixes the cookie name with __Secure-.
+  const hasSessionCookie = request.cookies.getAll().some((c) => /(^|[.-])authjs\.session-token(\.\d+)?$/.test(c.name));
+  let response: NextResponse;
   if (staff && !hasSessionCookie) {
     const login = request.nextUrl.clone();
     login.pathname = pathname.startsWith('/zh') ? '/zh/login' : '/login';
-    login.search = new URLSearchParams({ callbackUrl: `${staff}${request.nextUrl.search}` }).toString();
-    const redirect = NextResponse.redirect(login);
-    redirect.headers.set('Content-Security-Policy', csp);
-    redirect.headers.set('Cache-Control', 'no-store');
-    return redirect;
+    login.search = new URLSearchParams({ callbackUrl: `${staff}${search}` }).toString();
+    response = NextResponse.redirect(login);
+    response.headers.set('Cache-Control', 'no-store');
+  } else {
+    response = pathname.startsWith('/api/') ? NextResponse.next({ request: { headers: request.headers } }) : intl(request);
+    if (!isPublicPath(pathname)) response.headers.set('Cache-Control', 'no-store');
   }
-  const response = pathname.startsWith('/api/')
-    ? NextResponse.next({ request: { headers: request.headers } })
-    : intl(request);
-
   response.headers.set('Content-Security-Policy', csp);
-  if (!isPublicPath(pathname)) response.headers.set('Cache-Control', 'no-store');
+  if (PUBLIC_URL?.protocol === 'https:') response.headers.set('Strict-Transport-Security', HSTS);
   return response;
 }
 

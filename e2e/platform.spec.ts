@@ -38,3 +38,21 @@ test.describe('platform', () => {
     await expect(page.getByRole('heading', { name: '找不到页面' })).toBeVisible();
   });
 });
+
+test.describe('cross-site requests', () => {
+  test('a POST from another origin is refused with 403 before any action runs', async ({ baseURL }) => {
+    const res = await fetch(`${baseURL}/login`, {
+      method: 'POST',
+      body: '[]',
+      headers: { 'Next-Action': 'ff'.repeat(21), Origin: 'https://evil.example', 'Content-Type': 'text/plain;charset=UTF-8' },
+    });
+    expect(res.status).toBe(403);
+  });
+
+  test('every response says its request id, and it is unique', async ({ request }) => {
+    const a = (await request.get('/partners')).headers()['x-request-id'];
+    const b = (await request.get('/partners')).headers()['x-request-id'];
+    expect(a).toMatch(/^[0-9a-f-]{36}$/);
+    expect(b).not.toBe(a);
+  });
+});

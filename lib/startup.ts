@@ -3,6 +3,7 @@ import { connection } from '@/db/index';
 import { databaseTarget, describeTarget } from '@/db/config';
 import { migrateDatabase } from '@/db/migrate';
 import { oneLine } from './errors';
+import { publicUrl } from './security/public-url';
 
 /** The reasons a production start cannot go on, from the environment alone. */
 export function configProblems(env: NodeJS.ProcessEnv = process.env): string[] {
@@ -11,6 +12,11 @@ export function configProblems(env: NodeJS.ProcessEnv = process.env): string[] {
     const secret = env.AUTH_SECRET ?? '';
     if (!secret) problems.push('AUTH_SECRET is not set (generate one with: openssl rand -base64 33)');
     else if (secret.length < 32) problems.push('AUTH_SECRET is shorter than 32 characters');
+  }
+  try {
+    publicUrl(env);
+  } catch (err) {
+    problems.push((err as Error).message);
   }
   return problems;
 }

@@ -1,9 +1,10 @@
 import { z } from 'zod';
+import { isCalendarDate } from '../calendar-date';
 
 const date = z
   .string()
   .trim()
-  .regex(/^\d{4}-\d{2}-\d{2}$/)
+  .refine(isCalendarDate)
   .optional()
   .catch(undefined);
 const text = z.string().trim().max(200).optional().catch(undefined).transform((v) => v || undefined);

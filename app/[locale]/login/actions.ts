@@ -3,6 +3,7 @@
 import { AuthError } from 'next-auth';
 import { getFormatter, getLocale } from 'next-intl/server';
 import { failure, invalid, type ActionState } from '@/lib/action-state';
+import { formFields } from '@/lib/form-data';
 import { safeCallbackPath } from '@/lib/auth/guards';
 import { SecondFactorRequired, signIn, Throttled } from '@/lib/auth';
 import { redirect } from '@/lib/i18n/navigation';
@@ -10,10 +11,11 @@ import { signInInputSchema } from '@/lib/validation/users';
 
 /** Signs in with email, password and (when the account has one) a second-factor code. Anyone may call it. */
 export async function signInAction(_prev: ActionState, formData: FormData): Promise<ActionState> {
+  const fields = formFields(formData);
   const parsed = signInInputSchema.safeParse({
-    email: formData.get('email') ?? '',
-    password: formData.get('password') ?? '',
-    code: formData.get('code') ?? undefined,
+    email: fields.email ?? '',
+    password: fields.password ?? '',
+    code: fields.code ?? undefined,
   });
   if (!parsed.success) return invalid(parsed.error);
   const locale = await getLocale();
@@ -34,7 +36,7 @@ export async function signInAction(_prev: ActionState, formData: FormData): Prom
     }
     throw err;
   }
-  const target = safeCallbackPath(formData.get('callbackUrl')) ?? '/account';
+  const target = safeCallbackPath(fields.callbackUrl) ?? '/account';
   redirect({ href: target, locale });
   return { status: 'success' };
 }

@@ -5,11 +5,12 @@ import { listDirectoryPartners } from '@/db/queries/directory';
 import { getHomeLocality } from '@/db/queries/home';
 import { LANGUAGE_TAG, type Locale } from '@/lib/i18n/routing';
 import { localizedName } from '@/lib/i18n/names';
+import { MAX_SEARCH_LENGTH, parseSearchParams, partnerSearchSchema } from '@/lib/validation/search-params';
 import { PartnerSearch } from './_components/partner-search';
 
 type Props = {
   params: Promise<{ locale: Locale }>;
-  searchParams: Promise<{ q?: string | string[] }>;
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
 };
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
@@ -21,9 +22,10 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 export default async function PartnersPage({ params, searchParams }: Props) {
   const { locale } = await params;
   setRequestLocale(locale);
-  const raw = (await searchParams).q;
-  const q = (Array.isArray(raw) ? raw[0] : raw)?.trim() ?? '';
+  const { value, problem } = parseSearchParams(partnerSearchSchema, await searchParams);
+  const { q } = value;
   const t = await getTranslations('partners');
+  const tValidation = await getTranslations('validation');
   const tType = await getTranslations('partnershipType');
   const home = await getHomeLocality();
   if (!home) return <p>{t('noHome')}</p>;
@@ -47,6 +49,12 @@ export default async function PartnersPage({ params, searchParams }: Props) {
         button={t('searchButton')}
         clear={t('clear')}
       />
+
+      {problem && (
+        <p role="alert" className="rounded bg-amber-50 px-3 py-2 text-sm text-amber-900">
+          {tValidation(problem.replace('validation.', '') as never, { max: MAX_SEARCH_LENGTH } as never)}
+        </p>
+      )}
 
       <p role="status" className="text-sm font-medium text-slate-700">
         {q ? t('countMatching', { count: partners.length, q }) : t('count', { count: partners.length })}

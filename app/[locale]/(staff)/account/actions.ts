@@ -11,6 +11,7 @@ import {
   startTotpEnrolment,
 } from '@/db/mutations/users';
 import { failure, invalid, type ActionState } from '@/lib/action-state';
+import { formFields } from '@/lib/form-data';
 import { isCommonPassword } from '@/lib/auth/common-passwords';
 import { authorizeAction } from '@/lib/auth/guards';
 import { hashPassword, verifyPassword } from '@/lib/auth/password';
@@ -21,7 +22,7 @@ import { changePasswordSchema, disableTotpSchema, totpConfirmSchema } from '@/li
 export async function changePasswordAction(_prev: ActionState, formData: FormData): Promise<ActionState> {
   const auth = await authorizeAction(null);
   if (!auth.ok) return auth.state;
-  const parsed = changePasswordSchema.safeParse(Object.fromEntries(formData));
+  const parsed = changePasswordSchema.safeParse(formFields(formData));
   if (!parsed.success) return invalid(parsed.error);
   if (isCommonPassword(parsed.data.newPassword)) {
     return { status: 'invalid', fieldErrors: { newPassword: { key: 'validation.passwordCommon' } } };
@@ -49,7 +50,7 @@ export async function startTotpAction(): Promise<void> {
 export async function confirmTotpAction(_prev: ActionState, formData: FormData): Promise<ActionState> {
   const auth = await authorizeAction(null);
   if (!auth.ok) return auth.state;
-  const parsed = totpConfirmSchema.safeParse(Object.fromEntries(formData));
+  const parsed = totpConfirmSchema.safeParse(formFields(formData));
   if (!parsed.success) return invalid(parsed.error);
   const state = await getTotpState(db, auth.user.id);
   if (!state?.secret || state.enabledAt) return failure('errors.body');
@@ -65,7 +66,7 @@ export async function confirmTotpAction(_prev: ActionState, formData: FormData):
 export async function disableTotpAction(_prev: ActionState, formData: FormData): Promise<ActionState> {
   const auth = await authorizeAction(null);
   if (!auth.ok) return auth.state;
-  const parsed = disableTotpSchema.safeParse(Object.fromEntries(formData));
+  const parsed = disableTotpSchema.safeParse(formFields(formData));
   if (!parsed.success) return invalid(parsed.error);
   const current = await getPasswordHash(db, auth.user.id);
   if (!current || !(await verifyPassword(current, parsed.data.currentPassword))) {

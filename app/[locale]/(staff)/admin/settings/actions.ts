@@ -4,6 +4,7 @@ import { revalidatePath } from 'next/cache';
 import { db } from '@/db/index';
 import { updateSettings } from '@/db/mutations/users';
 import { invalid, type ActionState } from '@/lib/action-state';
+import { formFields } from '@/lib/form-data';
 import { authorizeAction } from '@/lib/auth/guards';
 import { settingsSchema } from '@/lib/validation/users';
 
@@ -11,7 +12,7 @@ import { settingsSchema } from '@/lib/validation/users';
 export async function saveSettingsAction(_prev: ActionState, formData: FormData): Promise<ActionState> {
   const auth = await authorizeAction('settings:manage');
   if (!auth.ok) return auth.state;
-  const parsed = settingsSchema.safeParse(Object.fromEntries(formData));
+  const parsed = settingsSchema.safeParse(formFields(formData));
   if (!parsed.success) return invalid(parsed.error);
   const { version, ...values } = parsed.data;
   if (values.requireTotp && !auth.user.totpEnabled) {

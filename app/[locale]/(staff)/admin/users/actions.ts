@@ -4,6 +4,7 @@ import { revalidatePath } from 'next/cache';
 import { db } from '@/db/index';
 import { insertUser, resetUserPassword, setUserActive, updateUserRole, type UserChange } from '@/db/mutations/users';
 import { failure, invalid, type ActionState } from '@/lib/action-state';
+import { formFields } from '@/lib/form-data';
 import { isCommonPassword } from '@/lib/auth/common-passwords';
 import { authorizeAction } from '@/lib/auth/guards';
 import { hashPassword } from '@/lib/auth/password';
@@ -20,7 +21,7 @@ function outcome(result: UserChange, successKey: string): ActionState {
 export async function createUserAction(_prev: ActionState, formData: FormData): Promise<ActionState> {
   const auth = await authorizeAction('users:manage');
   if (!auth.ok) return auth.state;
-  const parsed = newUserInputSchema.safeParse(Object.fromEntries(formData));
+  const parsed = newUserInputSchema.safeParse(formFields(formData));
   if (!parsed.success) return invalid(parsed.error);
   if (isCommonPassword(parsed.data.password)) {
     return { status: 'invalid', fieldErrors: { password: { key: 'validation.passwordCommon' } } };
@@ -36,7 +37,7 @@ export async function createUserAction(_prev: ActionState, formData: FormData): 
 export async function changeRoleAction(_prev: ActionState, formData: FormData): Promise<ActionState> {
   const auth = await authorizeAction('users:manage');
   if (!auth.ok) return auth.state;
-  const parsed = userRoleSchema.safeParse(Object.fromEntries(formData));
+  const parsed = userRoleSchema.safeParse(formFields(formData));
   if (!parsed.success) return invalid(parsed.error);
   if (parsed.data.userId === auth.user.id) return failure('users.notSelf');
   const { userId, version, role } = parsed.data;
@@ -47,7 +48,7 @@ export async function changeRoleAction(_prev: ActionState, formData: FormData): 
 export async function setActiveAction(_prev: ActionState, formData: FormData): Promise<ActionState> {
   const auth = await authorizeAction('users:manage');
   if (!auth.ok) return auth.state;
-  const parsed = userActiveSchema.safeParse(Object.fromEntries(formData));
+  const parsed = userActiveSchema.safeParse(formFields(formData));
   if (!parsed.success) return invalid(parsed.error);
   if (parsed.data.userId === auth.user.id) return failure('users.notSelf');
   const { userId, version, active } = parsed.data;
@@ -61,7 +62,7 @@ export async function setActiveAction(_prev: ActionState, formData: FormData): P
 export async function resetPasswordAction(_prev: ActionState, formData: FormData): Promise<ActionState> {
   const auth = await authorizeAction('users:manage');
   if (!auth.ok) return auth.state;
-  const parsed = resetPasswordSchema.safeParse(Object.fromEntries(formData));
+  const parsed = resetPasswordSchema.safeParse(formFields(formData));
   if (!parsed.success) return invalid(parsed.error);
   if (parsed.data.userId === auth.user.id) return failure('users.notSelf');
   if (isCommonPassword(parsed.data.password)) {

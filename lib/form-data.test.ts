@@ -1,0 +1,16 @@
+import { describe, expect, it } from 'vitest';
+import { formFields } from './form-data';
+
+describe('formFields', () => {
+  it('reads a FormData, the last value of a repeated name winning', () => {
+    const fd = new FormData();
+    fd.append('email', 'a@b.c');
+    fd.append('flag', 'false');
+    fd.append('flag', 'true');
+    expect(formFields(fd)).toEqual({ email: 'a@b.c', flag: 'true' });
+  });
+
+  it.each([undefined, null, 'x', 42, ['email', 'a'], { email: 'a@b.c' }])('gives {} for a forged payload %j', (payload) => {
+    expect(formFields(payload)).toEqual({});
+  });
+});

@@ -1,0 +1,130 @@
+import { type ChildProcess, spawnSync } from 'node:child_process';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { expect, type Page, test } from '@playwright/test';
+import { createThrowawayDatabase } from '../db/testing/throwaway';
+import { createUserAsAdmin, DEMO_PASSWORD, expectSignedIn, signIn, uniqueEmail } from './fixtures';
+import { NGINX, startNginx, writeNginxConfig } from './support/nginx';
+import { type RunningServer, startServer } from './support/server';
+
+// As an office deploys Amity: nginx (the shipped deploy/amity.nginx.conf) terminating HTTPS on another port and
+// forwarding a Host without that port, in front of two app instances on one PostgreSQL database.
+const PUBLIC = 'https://127.0.0.1:8443';
+const INSTANCES = [3293, 3294];
+
+test.skip(!process.env.DATABASE_URL, 'two app instances share one database only on PostgreSQL; CI runs this with DATABASE_URL');
+test.describe.configure({ mode: 'serial', timeout: 120_000 });
+test.use({ baseURL: PUBLIC, ignoreHTTPSErrors: true });
+
+let servers: RunningServer[] = [];
+let nginx: ChildProcess | undefined;
+let dropDatabase: (() => Promise<void>) | undefined;
+
+test.beforeAll(async () => {
+  if (!NGINX) throw new Error('This test needs nginx: apt-get install nginx (CI installs it).');
+  const db = await createThrowawayDatabase(process.env.DATABASE_URL!, 'amity_proxy');
+  dropDatabase = db.drop;
+  const seed = spawnSync('npx', ['tsx', '--conditions=react-server', 'scripts/seed.ts', '--demo-users'], {
+    env: { ...process.env, DATABASE_URL: db.url },
+    encoding: 'utf8',
+  });
+  if (seed.status !== 0) throw new Error(`seeding failed: ${seed.stderr}`);
+  const env = { DATABASE_URL: db.url, AMITY_PUBLIC_URL: PUBLIC, AUTH_SECRET: 'one secret for every instance '.repeat(2) };
+  servers = await Promise.all(INSTANCES.map((port) => startServer({ port, env })));
+  const dir = mkdtempSync(path.join(tmpdir(), 'amity-nginx-'));
+  nginx = await startNginx(writeNginxConfig({ dir, httpsPort: 8443, httpPort: 8480, upstreams: INSTANCES }), 'http://127.0.0.1:8480/');
+});
+
+test.afterAll(async () => {
+  nginx?.kill('SIGQUIT');
+  for (const server of servers) expect(await server.stop()).toBe(0);
+  await dropDatabase?.();
+});
+
+/** Which app instance answered, from the header the test configuration adds. */
+function upstream(headers: Record<string, string>): string {
+  return headers['x-amity-upstream'] ?? '';
+}
+
+/** Opens `path` until an instance other than `not` answers it; returns that response's page. */
+async function gotoOnOtherInstance(page: Page, pathname: string, not: string) {
+  for (let i = 0; i < 6; i++) {
+    const res = await page.goto(pathname);
+    if (res && upstream(res.headers()) && upstream(res.headers()) !== not) return upstream(res.headers());
+  }
+  throw new Error(`every request for ${pathname} went to ${not}`);
+}
+
+test('signs in through nginx over HTTPS, with a Secure session cookie', async ({ page, context }) => {
+  await signIn(page, 'admin@amity.test', DEMO_PASSWORD);
+  await expectSignedIn(page, '/account');
+  const cookie = (await context.cookies()).find((c) => c.name.endsWith('authjs.session-token'));
+  expect(cookie?.name).toBe('__Secure-authjs.session-token');
+  expect(cookie?.secure).toBe(true);
+  expect(cookie?.httpOnly).toBe(true);
+});
+
+test('a user created on one instance is seen from the other', async ({ page }) => {
+  await signIn(page, 'admin@amity.test', DEMO_PASSWORD);
+  await expectSignedIn(page, '/account');
+  const email = uniqueEmail('proxy');
+  const created = page.waitForResponse((r) => r.request().method() === 'POST' && r.url().endsWith('/admin/users'));
+  await createUserAsAdmin(page, { name: 'Behind Proxy', email, role: 'viewer', password: 'a long initial password' });
+  const creator = upstream((await created).headers());
+  expect(INSTANCES.map((p) => `127.0.0.1:${p}`)).toContain(creator);
+  const other = await gotoOnOtherInstance(page, '/admin/users', creator);
+  expect(other).not.toBe(creator);
+  await expect(page.getByRole('rowheader', { name: `Behind Proxy ${email}` })).toBeVisible();
+});
+
+test('the sign-in throttle counts failures on both instances', async ({ page }) => {
+  // One page, one POST per attempt: nginx's round robin then alternates the attempts between the instances.
+  await page.goto('/login');
+  await page.getByLabel('Email').fill('editor@amity.test');
+  const answeredBy: string[] = [];
+  const attempt = async (password: string) => {
+    await page.getByLabel('Password', { exact: true }).fill(password);
+    const response = page.waitForResponse((r) => r.request().method() === 'POST' && new URL(r.url()).pathname === '/login');
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    answeredBy.push(upstream((await response).headers()));
+  };
+  for (let i = 0; i < 5; i++) {
+    await attempt('not the right password');
+    await expect(page.getByText('The email, password or code is not correct.')).toBeVisible();
+  }
+  expect(new Set(answeredBy).size).toBe(2);
+  // The sixth, with the right password, is refused on whichever instance gets it.
+  await attempt(DEMO_PASSWORD);
+  await expect(page.getByText(/Too many failed attempts/)).toBeVisible();
+});
+
+test('a state-changing request from a foreign origin is still refused', async ({ request }) => {
+  const forged = await request.post('/login', {
+    headers: { Origin: 'https://evil.example', 'Next-Action': 'ff'.repeat(21), 'Content-Type': 'text/plain;charset=UTF-8' },
+    data: '[]',
+    maxRedirects: 0,
+  });
+  expect(forged.status()).toBe(403);
+  // The same request from the public origin gets past the origin check (and finds no such action).
+  const own = await request.post('/login', {
+    headers: { Origin: PUBLIC, 'Next-Action': 'ff'.repeat(21), 'Content-Type': 'text/plain;charset=UTF-8' },
+    data: '[]',
+    maxRedirects: 0,
+  });
+  expect(own.status()).not.toBe(403);
+  expect(own.status()).toBeLessThan(500);
+});
+
+test('nginx and the app log the same request id; HTTP redirects to HTTPS; HSTS is sent', async ({ request }) => {
+  const res = await request.get('/partners');
+  expect(res.status()).toBe(200);
+  // nginx's $request_id: 32 hex digits, passed on to the app and returned by it.
+  const id = res.headers()['x-request-id'];
+  expect(id).toMatch(/^[0-9a-f]{32}$/);
+  await expect.poll(() => servers.some((s) => s.logLines().some((l) => l.requestId === id && l.path === '/partners'))).toBe(true);
+  expect(res.headers()['strict-transport-security']).toContain('max-age=');
+  const plain = await fetch('http://127.0.0.1:8480/partners', { redirect: 'manual' });
+  expect(plain.status).toBe(301);
+  expect(plain.headers.get('location')).toBe('https://127.0.0.1/partners');
+});

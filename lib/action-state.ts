@@ -11,7 +11,7 @@ export type ActionState =
   | { status: 'idle' }
   | { status: 'invalid'; fieldErrors: FieldErrors; message?: Message }
   | { status: 'error'; message: Message; data?: Record<string, unknown> }
-  | { status: 'conflict'; message: Message }
+  | { status: 'conflict'; message: Message; data?: Record<string, unknown> }
   | { status: 'success'; message?: Message; data?: Record<string, unknown> };
 
 export const IDLE: ActionState = { status: 'idle' };

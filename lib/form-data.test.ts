@@ -14,3 +14,12 @@ describe('formFields', () => {
     expect(formFields(payload)).toEqual({});
   });
 });
+
+describe('formFields with lists', () => {
+  it('gives every value of a list field, and [] when none was sent', () => {
+    const fd = new FormData();
+    fd.append('fields', 'trade');
+    fd.append('fields', 'culture');
+    expect(formFields(fd, ['fields', 'other'])).toEqual({ fields: ['trade', 'culture'], other: [] });
+  });
+});

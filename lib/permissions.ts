@@ -4,6 +4,8 @@ import type { Role } from './domain';
 const CAPABILITIES = {
   'registry:read': ['admin', 'editor', 'viewer'],
   'registry:write': ['admin', 'editor'],
+  // Deleted records are seen and brought back by admins; editors delete (softly).
+  'registry:restore': ['admin'],
   'users:manage': ['admin'],
   'settings:manage': ['admin'],
   'audit:read': ['admin'],

@@ -69,11 +69,16 @@ export const partnershipStatusEvents = pgTable(
       .references(() => partnerships.id, { onDelete: 'cascade' }),
     status: partnershipStatus().notNull(),
     effectiveOn: date({ mode: 'string' }),
+    // How much of effectiveOn is known, as for establishedOn: a year-only date is never shown with a day.
+    effectivePrecision: datePrecision(),
     note: text(),
     recordedBy: uuid().references(() => users.id, { onDelete: 'set null' }),
     recordedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [index('partnership_status_events_partnership_idx').on(t.partnershipId, t.recordedAt)],
+  (t) => [
+    index('partnership_status_events_partnership_idx').on(t.partnershipId, t.recordedAt),
+    check('partnership_status_events_precision_with_date', sql`(${t.effectiveOn} is null) = (${t.effectivePrecision} is null)`),
+  ],
 );
 
 export type Partnership = typeof partnerships.$inferSelect;

@@ -157,6 +157,7 @@ async function ensurePartnership(tx: Executor, t: TieSeed, report: SeedReport): 
       partnershipId: inserted[0].id,
       status: 'active',
       effectiveOn: t.establishedOn,
+      effectivePrecision: t.precision,
       note: 'Loaded from the demo dataset',
     });
     return inserted[0].id;

@@ -3,6 +3,7 @@ import { beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { db } from '@/db/index';
 import { auditEvents, sessions, settings, users } from '@/db/schema';
 import { resetDatabase } from '@/db/testing/reset';
+import { insertSignedInUser } from '@/db/testing/staff';
 import { IDLE } from '@/lib/action-state';
 import { hashPassword } from '@/lib/auth/password';
 import type { Role } from '@/lib/domain';
@@ -21,13 +22,9 @@ beforeAll(async () => {
 });
 
 async function signedIn(role: Role, email = `${role}@example.org`) {
-  const [user] = await db.insert(users).values({ email, name: role, role, passwordHash: hash }).returning();
-  const [s] = await db
-    .insert(sessions)
-    .values({ userId: user!.id, sessionVersion: user!.sessionVersion, expiresAt: new Date(Date.now() + 3_600_000) })
-    .returning();
-  session.id = s!.id;
-  return user!;
+  const { user, sessionId } = await insertSignedInUser(role, email, hash);
+  session.id = sessionId;
+  return user;
 }
 
 function form(values: Record<string, string>): FormData {

@@ -1,0 +1,261 @@
+import { and, eq } from 'drizzle-orm';
+import { beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
+import { db } from '@/db/index';
+import { insertPartnership } from '@/db/mutations/partnerships';
+import { queryPartnership, queryPartnerships } from '@/db/queries/partnerships-core';
+import { auditEvents, localities, partnerships, partnershipStatusEvents, sessions, settings, users } from '@/db/schema';
+import { resetDatabase } from '@/db/testing/reset';
+import { insertSignedInUser } from '@/db/testing/staff';
+import { IDLE, type ActionState } from '@/lib/action-state';
+import { hashPassword } from '@/lib/auth/password';
+import type { Role } from '@/lib/domain';
+import { partnershipFilterSchema } from '@/lib/validation/partnerships';
+
+// The actions read the session through this one function; the test decides who is calling.
+const session = vi.hoisted(() => ({ id: null as string | null }));
+vi.mock('@/lib/auth/session-id', () => ({ readSessionId: async () => session.id }));
+vi.mock('next/cache', () => ({ revalidatePath: () => undefined, updateTag: () => undefined }));
+vi.mock('next-intl/server', () => ({ getLocale: async () => 'en' }));
+// A redirect ends the action; the test sees where it went.
+class Redirected extends Error {
+  constructor(readonly href: unknown) {
+    super('redirected');
+  }
+}
+vi.mock('@/lib/i18n/navigation', () => ({
+  redirect: ({ href }: { href: unknown }) => {
+    throw new Redirected(href);
+  },
+}));
+
+const { createPartnershipAction, deletePartnershipAction, restorePartnershipAction, updatePartnershipAction } = await import('./actions');
+
+let hash: string;
+beforeAll(async () => {
+  hash = await hashPassword('a staff password that works');
+});
+
+async function signedIn(role: Role) {
+  const { user, sessionId } = await insertSignedInUser(role, `${role}@example.org`, hash);
+  session.id = sessionId;
+  return user;
+}
+
+function form(values: Record<string, string | string[]>): FormData {
+  const data = new FormData();
+  for (const [k, v] of Object.entries(values)) for (const one of [v].flat()) data.append(k, one);
+  return data;
+}
+
+/** Runs an action that ends in a redirect; returns where it went, or fails with the state it returned instead. */
+async function redirectOf(run: Promise<ActionState>): Promise<string> {
+  try {
+    const state = await run;
+    throw new Error(`no redirect: ${JSON.stringify(state)}`);
+  } catch (err) {
+    if (err instanceof Redirected) return typeof err.href === 'string' ? err.href : JSON.stringify(err.href);
+    throw err;
+  }
+}
+
+let guangzhou: string;
+let lahore: string;
+let karachi: string;
+
+async function counts() {
+  return {
+    partnerships: await db.$count(partnerships),
+    events: await db.$count(partnershipStatusEvents),
+    audit: await db.$count(auditEvents),
+  };
+}
+
+const lahoreTie = () => ({
+  partnerLocalityId: lahore,
+  type: 'friendly_cooperation_city',
+  status: 'active',
+  established: '2021-11',
+  establishedBasis: 'Signing of the MoU',
+  cooperationFields: ['economy', 'trade', 'culture'],
+  summaryEn: 'Economy, trade and culture.',
+  summaryZh: '经济、贸易和文化。',
+  internalNotes: 'Confirm the signing day with the FAO.',
+  isPublic: 'on',
+});
+
+describe('partnership actions', () => {
+  beforeEach(async () => {
+    await resetDatabase();
+    session.id = null;
+    const rows = await db
+      .insert(localities)
+      .values([
+        { slug: 'guangzhou', nameEn: 'Guangzhou', nameZh: '广州', countryCode: 'CN' },
+        { slug: 'lahore', nameEn: 'Lahore', nameZh: '拉合尔', countryCode: 'PK' },
+        { slug: 'karachi', nameEn: 'Karachi', nameZh: '卡拉奇', countryCode: 'PK' },
+      ])
+      .returning({ id: localities.id });
+    [guangzhou, lahore, karachi] = rows.map((r) => r.id) as [string, string, string];
+    await db.insert(settings).values({ id: 1, homeLocalityId: guangzhou });
+  });
+
+  it.each([
+    ['nobody signed in', null, 'auth.signedOut'],
+    ['a viewer', 'viewer', 'auth.forbidden'],
+  ] as const)('refuse %s every write, and write nothing', async (_who, role, key) => {
+    if (role) await signedIn(role);
+    const editor = await db.insert(users).values({ email: 'e@x.org', name: 'E', role: 'editor', passwordHash: hash }).returning();
+    const id = (await db.transaction((tx) => insertPartnership(tx, editor[0]!, guangzhou, {
+      partnerLocalityId: karachi, type: 'other', status: 'proposed', establishedBasis: null, cooperationFields: [],
+      summaryEn: null, summaryZh: null, internalNotes: null, isPublic: false,
+    })))
+    if (id.kind !== 'ok') throw new Error('setup failed');
+    const before = await counts();
+    const ref = { id: id.id, version: '1' };
+    const results = [
+      await createPartnershipAction(IDLE, form(lahoreTie())),
+      await updatePartnershipAction(IDLE, form({ ...lahoreTie(), ...ref })),
+      await deletePartnershipAction(IDLE, form(ref)),
+      await restorePartnershipAction(IDLE, form(ref)),
+    ];
+    for (const r of results) expect(r).toEqual({ status: 'error', message: { key } });
+    expect(await counts()).toEqual(before);
+  });
+
+  it('lets an editor delete but not restore', async () => {
+    await signedIn('editor');
+    const id = await redirectOf(createPartnershipAction(IDLE, form(lahoreTie())));
+    const pid = id.split('/').pop()!;
+    await redirectOf(deletePartnershipAction(IDLE, form({ id: pid, version: '1' })));
+    expect(await restorePartnershipAction(IDLE, form({ id: pid, version: '2' }))).toEqual({ status: 'error', message: { key: 'auth.forbidden' } });
+  });
+
+  it('registers a tie with its status event and audit event, dates at their precision', async () => {
+    const editor = await signedIn('editor');
+    const href = await redirectOf(createPartnershipAction(IDLE, form(lahoreTie())));
+    expect(href).toMatch(/^\/partnerships\/[0-9a-f-]{36}$/);
+    const id = href.split('/').pop()!;
+    const detail = await queryPartnership(db, id);
+    expect(detail).toMatchObject({
+      type: 'friendly_cooperation_city',
+      status: 'active',
+      establishedOn: '2021-11-01',
+      establishedPrecision: 'month',
+      cooperationFields: ['economy', 'trade', 'culture'],
+      isPublic: true,
+      slug: 'guangzhou-lahore',
+      partner: { nameEn: 'Lahore' },
+      home: { nameEn: 'Guangzhou' },
+    });
+    expect(detail!.statusEvents).toMatchObject([{ status: 'active', effectiveOn: '2021-11-01', effectivePrecision: 'month' }]);
+    const [audit] = await db.select().from(auditEvents).where(eq(auditEvents.entityId, id));
+    expect(audit).toMatchObject({ action: 'partnership.create', entityType: 'partnership', actorId: editor.id });
+    expect(audit!.after).toMatchObject({ establishedOn: '2021-11-01', establishedPrecision: 'month', version: 1 });
+  });
+
+  it('refuses bad input beside the field and writes nothing', async () => {
+    await signedIn('editor');
+    const before = await counts();
+    const cases: Array<[Record<string, string | string[]>, string, string]> = [
+      [{ partnerLocalityId: '' }, 'partnerLocalityId', 'validation.choosePartner'],
+      [{ established: '2021-13' }, 'established', 'validation.partialDate'],
+      [{ established: '2999-05-01' }, 'established', 'validation.futureDate'],
+      [{ summaryEn: 'x'.repeat(2001) }, 'summaryEn', 'validation.tooLong'],
+      [{ cooperationFields: ['trade', 'smuggling'] }, 'cooperationFields', 'validation.invalid'],
+      [{ type: 'twin' }, 'type', 'validation.invalid'],
+      [{ partnerLocalityId: guangzhou }, 'partnerLocalityId', 'partnerships.sameAsHome'],
+      [{ partnerLocalityId: '00000000-0000-4000-8000-000000000000' }, 'partnerLocalityId', 'partnerships.partnerGone'],
+    ];
+    for (const [change, field, key] of cases) {
+      const state = await createPartnershipAction(IDLE, form({ ...lahoreTie(), ...change }));
+      expect(state.status, JSON.stringify(change)).toBe('invalid');
+      expect(state.status === 'invalid' && state.fieldErrors[field], JSON.stringify(change)).toEqual({ key });
+    }
+    // A forged call with no form at all.
+    expect((await createPartnershipAction(IDLE, 'not a form' as unknown as FormData)).status).toBe('invalid');
+    expect(await counts()).toEqual(before);
+  });
+
+  it('refuses a second live tie of the same type between the same localities', async () => {
+    await signedIn('editor');
+    await redirectOf(createPartnershipAction(IDLE, form(lahoreTie())));
+    const before = await counts();
+    const state = await createPartnershipAction(IDLE, form(lahoreTie()));
+    expect(state).toMatchObject({ status: 'invalid', fieldErrors: { partnerLocalityId: { key: 'partnerships.duplicate' } } });
+    expect(await counts()).toEqual(before);
+  });
+
+  it('saves an edit, records the status change with its date and note, and refuses a stale one with what changed', async () => {
+    await signedIn('editor');
+    const id = (await redirectOf(createPartnershipAction(IDLE, form(lahoreTie())))).split('/').pop()!;
+    // Someone saves version 1 -> 2: dormant since 2024-03-01.
+    await redirectOf(
+      updatePartnershipAction(
+        IDLE,
+        form({ ...lahoreTie(), id, version: '1', status: 'dormant', statusEffectiveOn: '2024-03-01', statusNote: 'No contact since 2021', summaryEn: 'Quiet.' }),
+      ),
+    );
+    const detail = await queryPartnership(db, id);
+    expect(detail).toMatchObject({ status: 'dormant', summaryEn: 'Quiet.', version: 2 });
+    expect(detail!.statusEvents[0]).toMatchObject({ status: 'dormant', effectiveOn: '2024-03-01', note: 'No contact since 2021' });
+    const before = await counts();
+    // Someone else still had version 1 open.
+    const stale = await updatePartnershipAction(IDLE, form({ ...lahoreTie(), id, version: '1', summaryEn: 'Mine.' }));
+    expect(stale).toMatchObject({
+      status: 'conflict',
+      message: { key: 'partnerships.conflict' },
+      data: { changes: { status: 'dormant', summaryEn: 'Quiet.' }, by: ['editor@example.org'] },
+    });
+    expect(await counts()).toEqual(before);
+    expect((await queryPartnership(db, id))!.summaryEn).toBe('Quiet.');
+  });
+
+  it('deletes softly and an admin restores, each audited; deleted ties leave the list', async () => {
+    await signedIn('admin');
+    const id = (await redirectOf(createPartnershipAction(IDLE, form(lahoreTie())))).split('/').pop()!;
+    const all = partnershipFilterSchema.parse({});
+    const deletedOnly = partnershipFilterSchema.parse({ deleted: '1' });
+    await redirectOf(deletePartnershipAction(IDLE, form({ id, version: '1' })));
+    expect((await queryPartnerships(db, all, guangzhou)).total).toBe(0);
+    expect((await queryPartnerships(db, deletedOnly, guangzhou)).rows.map((r) => r.id)).toEqual([id]);
+    expect(await restorePartnershipAction(IDLE, form({ id, version: '2' }))).toEqual({ status: 'success', message: { key: 'partnerships.restored' } });
+    expect((await queryPartnerships(db, all, guangzhou)).total).toBe(1);
+    const actions = await db.select({ a: auditEvents.action }).from(auditEvents).where(and(eq(auditEvents.entityId, id)));
+    expect(actions.map((r) => r.a).sort()).toEqual(['partnership.create', 'partnership.delete', 'partnership.restore']);
+    // A stale delete is refused.
+    expect(await deletePartnershipAction(IDLE, form({ id, version: '1' }))).toMatchObject({ status: 'conflict' });
+  });
+
+  it('rolls the tie back with its audit event when the audit write fails', async () => {
+    const editor = await signedIn('editor');
+    const before = await counts();
+    await expect(
+      db.transaction(async (tx) => {
+        const r = await insertPartnership(tx, editor, guangzhou, {
+          partnerLocalityId: lahore, type: 'sister_city', status: 'active', established: '1979', establishedBasis: null,
+          cooperationFields: [], summaryEn: null, summaryZh: null, internalNotes: null, isPublic: true,
+        });
+        expect(r.kind).toBe('ok');
+        throw new Error('the audit store failed');
+      }),
+    ).rejects.toThrow('the audit store failed');
+    expect(await counts()).toEqual(before);
+  });
+
+  it('finds ties by either name, accents optional, and filters', async () => {
+    await signedIn('editor');
+    await db.update(localities).set({ nameEn: 'Łódź', slug: 'lodz' }).where(eq(localities.id, karachi));
+    await redirectOf(createPartnershipAction(IDLE, form(lahoreTie())));
+    await redirectOf(createPartnershipAction(IDLE, form({ ...lahoreTie(), partnerLocalityId: karachi, type: 'sister_city', established: '2014', isPublic: '' })));
+    const find = async (q: Record<string, string>) =>
+      (await queryPartnerships(db, partnershipFilterSchema.parse(q), guangzhou)).rows.map((r) => r.partner.nameEn);
+    expect(await find({ q: 'lodz' })).toEqual(['Łódź']);
+    expect(await find({ q: '拉合' })).toEqual(['Lahore']);
+    expect(await find({ q: 'guangzhou', sort: '-partner' })).toEqual(['Łódź', 'Lahore']);
+    expect(await find({ visibility: 'internal' })).toEqual(['Łódź']);
+    expect(await find({ from: '2015' })).toEqual(['Lahore']);
+    expect(await find({ field: 'trade', type: 'friendly_cooperation_city' })).toEqual(['Lahore']);
+    expect(await find({ scope: 'other' })).toEqual([]);
+    expect(await find({ q: '50%' })).toEqual([]);
+  });
+});

@@ -1,0 +1,129 @@
+import { z } from 'zod';
+import { isAfterTodayEverywhere, isCalendarDate, parsePartialDate } from '../calendar-date';
+import { COOPERATION_FIELDS, LOCALITY_LEVELS, PARTNERSHIP_STATUSES, PARTNERSHIP_TYPES, type PartnershipStatus } from '../domain';
+import { MAX_SEARCH_LENGTH, queryText } from './search-params';
+
+// One schema per form, shared by the client form (zodResolver) and the server action. Messages are catalogue keys.
+
+/** Optional free text: trimmed, '' and absent become null, longer than `max` characters refused. */
+function optionalText(max: number) {
+  return z
+    .string({ message: 'validation.invalid' })
+    .trim()
+    .max(max, { message: 'validation.tooLong' })
+    .optional()
+    .transform((v) => v || null);
+}
+
+/** A checkbox: 'on' (or 'true', or true from react-hook-form) when ticked, absent when not. */
+const checkbox = z
+  .union([z.literal('on'), z.literal('true'), z.literal('false'), z.literal(''), z.boolean()])
+  .optional()
+  .transform((v) => v === 'on' || v === 'true' || v === true);
+
+/** The longest texts, in characters. */
+export const LIMITS = { basis: 500, summary: 2000, notes: 5000 } as const;
+
+/** Statuses of a tie that exists, whose date established cannot lie in the future. */
+const CONCLUDED: readonly PartnershipStatus[] = ['signed', 'active', 'dormant', 'ended'];
+
+const partnershipFields = {
+  partnerLocalityId: z.uuid({ message: 'validation.choosePartner' }),
+  type: z.enum(PARTNERSHIP_TYPES, { message: 'validation.invalid' }),
+  status: z.enum(PARTNERSHIP_STATUSES, { message: 'validation.invalid' }),
+  // '1979', '1996-08' or '1979-05-02': the precision is what was typed.
+  established: z
+    .string({ message: 'validation.invalid' })
+    .trim()
+    .optional()
+    .refine((v) => !v || parsePartialDate(v) !== null, { message: 'validation.partialDate' }),
+  establishedBasis: optionalText(LIMITS.basis),
+  cooperationFields: z
+    .array(z.enum(COOPERATION_FIELDS, { message: 'validation.invalid' }), { message: 'validation.invalid' })
+    .max(COOPERATION_FIELDS.length)
+    .optional()
+    .transform((v) => [...new Set(v ?? [])]),
+  summaryEn: optionalText(LIMITS.summary),
+  summaryZh: optionalText(LIMITS.summary),
+  internalNotes: optionalText(LIMITS.notes),
+  isPublic: checkbox,
+};
+
+function noFutureDateForConcludedTie(value: { status: PartnershipStatus; established?: string }, ctx: z.RefinementCtx) {
+  const date = value.established ? parsePartialDate(value.established) : null;
+  if (date && CONCLUDED.includes(value.status) && isAfterTodayEverywhere(date.on)) {
+    ctx.addIssue({ code: 'custom', path: ['established'], message: 'validation.futureDate' });
+  }
+}
+
+/** A new partnership from the form (`/partnerships/new`). */
+export const partnershipInputSchema = z.object(partnershipFields).superRefine(noFutureDateForConcludedTie);
+
+/** A change to a partnership, at the version the editor started from (`/partnerships/[id]/edit`). */
+export const partnershipUpdateSchema = z
+  .object({
+    ...partnershipFields,
+    id: z.uuid({ message: 'validation.invalid' }),
+    version: z.coerce.number({ message: 'validation.invalid' }).int().positive({ message: 'validation.invalid' }),
+    // When the status changes: since when, and why (kept in the status timeline).
+    statusEffectiveOn: z
+      .string({ message: 'validation.invalid' })
+      .trim()
+      .optional()
+      .refine((v) => !v || isCalendarDate(v), { message: 'validation.date' })
+      .transform((v) => v || null),
+    statusNote: optionalText(LIMITS.basis),
+  })
+  .superRefine(noFutureDateForConcludedTie);
+
+export type PartnershipInput = z.output<typeof partnershipInputSchema>;
+export type PartnershipUpdate = z.output<typeof partnershipUpdateSchema>;
+
+/** Delete or restore: which partnership, at which version. */
+export const partnershipRefSchema = z.object({
+  id: z.uuid({ message: 'validation.invalid' }),
+  version: z.coerce.number({ message: 'validation.invalid' }).int().positive({ message: 'validation.invalid' }),
+});
+
+/** The names a form action reads as lists (checkbox groups), for formFields. */
+export const PARTNERSHIP_LIST_FIELDS = ['cooperationFields'] as const;
+
+// ---- the list's query string ---------------------------------------------------------------------------------
+
+/** Sort orders of the staff list; a leading '-' is descending. */
+export const PARTNERSHIP_SORTS = ['partner', '-partner', 'established', '-established', 'country', 'updated', '-updated'] as const;
+export type PartnershipSort = (typeof PARTNERSHIP_SORTS)[number];
+
+/** Rows per page of the staff list. */
+export const PARTNERSHIPS_PAGE_SIZE = 50;
+
+const first = (v: unknown) => (Array.isArray(v) ? v[0] : v);
+/** An optional choice from a closed set; anything else (absent, unknown, repeated) means no filter. */
+function choice<T extends readonly [string, ...string[]]>(values: T) {
+  return z.preprocess(first, z.enum(values).optional().catch(undefined));
+}
+const year = z.preprocess(first, z.coerce.number().int().min(1900).max(2100).optional().catch(undefined));
+
+/**
+ * The staff list's filters from the query string: search text, type, status, country (ISO 3166-1 alpha-2),
+ * cooperation field, level of the partner, public or internal, the home locality's ties or others', years
+ * established (inclusive), sort, page, and (admins) deleted records. Malformed values are dropped, not refused,
+ * except an over-long search, which the page reports.
+ */
+export const partnershipFilterSchema = z.object({
+  q: queryText(MAX_SEARCH_LENGTH),
+  type: choice(PARTNERSHIP_TYPES),
+  status: choice(PARTNERSHIP_STATUSES),
+  country: z.preprocess(first, z.string().trim().toUpperCase().regex(/^[A-Z]{2}$/).optional().catch(undefined)),
+  field: choice(COOPERATION_FIELDS),
+  level: choice(LOCALITY_LEVELS),
+  visibility: choice(['public', 'internal'] as const),
+  scope: choice(['home', 'other'] as const),
+  from: year,
+  to: year,
+  sort: z.preprocess(first, z.enum(PARTNERSHIP_SORTS).catch('partner').default('partner')),
+  page: z.preprocess(first, z.coerce.number().int().min(1).max(100_000).catch(1).default(1)),
+  deleted: z.preprocess(first, z.literal('1').optional().catch(undefined)),
+});
+
+export type PartnershipFilter = z.output<typeof partnershipFilterSchema>;

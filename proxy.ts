@@ -102,7 +102,10 @@ export async function proxy(request: NextRequest) {
     response = NextResponse.redirect(login);
     response.headers.set('Cache-Control', 'no-store');
   } else {
-    response = pathname.startsWith('/api/') ? NextResponse.next({ request: { headers: request.headers } }) : intl(request);
+    // Route handlers and root metadata files (/icon.svg, later /robots.txt, /sitemap.xml) have no locale: the
+    // locale rewrite would send them to /en/icon.svg, which is a 404.
+    const localeFree = pathname.startsWith('/api/') || /^\/[\w-]+\.(svg|png|ico|txt|xml|webmanifest)$/.test(pathname);
+    response = localeFree ? NextResponse.next({ request: { headers: request.headers } }) : intl(request);
     if (!isPublicPath(pathname)) response.headers.set('Cache-Control', 'no-store');
   }
   response.headers.set('Content-Security-Policy', csp);

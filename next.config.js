@@ -20,6 +20,13 @@ const nextConfig = {
   // Native and WASM packages are loaded by Node at run time, not bundled.
   serverExternalPackages: ['@electric-sql/pglite', 'pg', '@node-rs/argon2'],
   allowedDevOrigins: ['127.0.0.1', 'localhost'],
+  experimental: {
+    // A signed agreement is up to 20 MB (lib/validation/agreements.ts); the form around it adds little. proxy.ts
+    // refuses a larger request from its Content-Length before reading it. Next's default would cut the body that
+    // the proxy passes on at 10 MB and refuse action bodies over 1 MB.
+    serverActions: { bodySizeLimit: '22mb' },
+    proxyClientMaxBodySize: '22mb',
+  },
   async headers() {
     return [
       { source: '/:path*', headers: common },

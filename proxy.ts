@@ -3,7 +3,7 @@ import { type NextRequest, NextResponse } from 'next/server';
 import { routing } from './lib/i18n/routing';
 import { contentSecurityPolicy, isPublicPath, staffPath } from './lib/security/headers';
 import { publicUrl } from './lib/security/public-url';
-import { actionPayloadDecodes, checkRequestTarget, MAX_CHECKED_ACTION_BYTES, originAllowed } from './lib/security/request-guard';
+import { actionPayloadDecodes, checkRequestTarget, MAX_CHECKED_ACTION_BYTES, MAX_REQUEST_BYTES, originAllowed } from './lib/security/request-guard';
 
 const intl = createIntlMiddleware(routing);
 // Read once per process: the address the public uses (see lib/security/public-url.ts). startup.ts refuses an
@@ -17,12 +17,18 @@ const PUBLIC_URL = (() => {
 })();
 const HSTS = 'max-age=63072000; includeSubDomains';
 
+const REFUSALS = {
+  400: ['bad_request', 'Bad request', '请求无效'],
+  403: ['forbidden', 'Forbidden', '禁止访问'],
+  413: ['too_large', 'Too large: files up to 20 MB', '文件过大：上限为 20 MB'],
+} as const;
+
 /** A refusal before any page runs: plain, in both languages, with the page headers and no detail. */
-function refuse(status: 400 | 403, pathname: string, csp: string): NextResponse {
+function refuse(status: keyof typeof REFUSALS, pathname: string, csp: string): NextResponse {
   const api = pathname.startsWith('/api/');
-  const [en, zh] = status === 400 ? ['Bad request', '请求无效'] : ['Forbidden', '禁止访问'];
+  const [code, en, zh] = REFUSALS[status];
   const body = api
-    ? JSON.stringify({ error: status === 400 ? 'bad_request' : 'forbidden' })
+    ? JSON.stringify({ error: code })
     : `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>${en} · ${zh}</title></head>` +
       `<body><main><h1>${en}</h1><p lang="zh-CN">${zh}</p>` +
       `<p><a href="/partners">Amity</a></p></main></body></html>`;
@@ -75,6 +81,9 @@ export async function proxy(request: NextRequest) {
     });
     return refuse(403, pathname, csp);
   }
+  // An oversize body is refused from its declared length, before anything reads it (the forms check file sizes
+  // before sending, so only a forged or scripted request gets here).
+  if (Number(request.headers.get('content-length') ?? 0) > MAX_REQUEST_BYTES) return refuse(413, pathname, csp);
   if (request.method === 'POST' && request.headers.has('next-action') && !(await actionBodyDecodes(request))) {
     return refuse(400, pathname, csp);
   }

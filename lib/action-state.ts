@@ -16,11 +16,17 @@ export type ActionState =
 
 export const IDLE: ActionState = { status: 'idle' };
 
-/** The first issue per field of a failed parse, as catalogue keys; zod messages in our schemas are keys. */
+/**
+ * The first issue per field of a failed parse, as catalogue keys (zod messages in our schemas are keys). A field
+ * is named by its dotted path as react-hook-form names it ('signatories.1.nameEn'); an issue with one item of a
+ * list ('cooperationFields.1') belongs to the list.
+ */
 export function fieldErrorsOf(error: z.ZodError): FieldErrors {
   const out: FieldErrors = {};
   for (const issue of error.issues) {
-    const field = String(issue.path[0] ?? 'form');
+    const path = [...issue.path];
+    while (path.length > 1 && typeof path[path.length - 1] === 'number') path.pop();
+    const field = path.length > 0 ? path.map(String).join('.') : 'form';
     if (!out[field]) out[field] = { key: issue.message.startsWith('validation.') ? issue.message : 'validation.invalid' };
   }
   return out;

@@ -5,7 +5,8 @@ import { randomBytes } from 'node:crypto';
 import { rmSync } from 'node:fs';
 import pg from 'pg';
 
-const env = { ...process.env, NODE_ENV: 'production' };
+// The office's own zone; e2e/timezone.spec.ts runs a second server on America/Los_Angeles.
+const env = { ...process.env, NODE_ENV: 'production', TZ: process.env.TZ || 'Asia/Shanghai' };
 env.AUTH_SECRET ||= randomBytes(33).toString('base64');
 
 if (process.env.DATABASE_URL) {

@@ -159,6 +159,10 @@ async function stop(signal) {
   if (stopping) return;
   stopping = true;
   log('info', [{ msg: 'stopping', signal, inFlight }]);
+  // Requests a client has already sent may still sit unread in a socket buffer (a busy server reads them a moment
+  // later); Node counts such a connection as idle and server.close() would reset it. One short pause lets the
+  // event loop read them, so they are answered (with Connection: close) instead of cut.
+  await new Promise((resolve) => setTimeout(resolve, 250));
   const closed = new Promise((resolve) => server.close(resolve));
   // Idle keep-alive connections would hold server.close() open; busy ones close after their response.
   const sweep = setInterval(() => server.closeIdleConnections(), 100);

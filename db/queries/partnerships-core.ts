@@ -4,7 +4,7 @@ import type { DatePrecision, LocalityLevel, PartnershipStatus, PartnershipType, 
 import { slugify } from '../../lib/slug';
 import { PARTNERSHIPS_PAGE_SIZE, type PartnershipFilter } from '../../lib/validation/partnerships';
 import type { Executor } from '../client';
-import { agreements, agreementSignatories, auditEvents, localities, partnerships, partnershipStatusEvents } from '../schema';
+import { agreementFiles, agreements, agreementSignatories, auditEvents, localities, partnerships, partnershipStatusEvents } from '../schema';
 
 // The queries behind the staff partnership pages, without the access check: db/queries/partnerships.ts checks the
 // caller's role and calls these; tests and the benchmark call them directly.
@@ -176,7 +176,12 @@ export interface PartnershipDetail extends PartnershipListRow {
     signedPlaceZh: string | null;
     termEndsOn: string | null;
     cooperationFields: CooperationField[];
+    summaryEn: string | null;
+    summaryZh: string | null;
+    isPublic: boolean;
+    version: number;
     signatories: Array<{ side: SignatorySide; nameEn: string; nameZh: string | null; titleEn: string | null; titleZh: string | null }>;
+    files: Array<{ id: string; fileName: string; byteSize: number; isPublic: boolean; uploadedAt: Date }>;
   }>;
   statusEvents: Array<{ id: string; status: PartnershipStatus; effectiveOn: string | null; effectivePrecision: DatePrecision | null; note: string | null; recordedAt: Date }>;
   /** The partner locality's other ties in the registry (Lahore's page shows Zhengzhou-Lahore). */
@@ -215,6 +220,10 @@ export async function queryPartnership(executor: Executor, id: string): Promise<
         signedPlaceZh: agreements.signedPlaceZh,
         termEndsOn: agreements.termEndsOn,
         cooperationFields: agreements.cooperationFields,
+        summaryEn: agreements.summaryEn,
+        summaryZh: agreements.summaryZh,
+        isPublic: agreements.isPublic,
+        version: agreements.version,
       })
       .from(agreements)
       .where(and(eq(agreements.partnershipId, id), isNull(agreements.deletedAt)))
@@ -256,8 +265,24 @@ export async function queryPartnership(executor: Executor, id: string): Promise<
       .orderBy(sql`${partnerships.establishedOn} asc nulls last`),
   ]);
 
+  const agreementIds = agreementRows.map((a) => a.id);
+  const files =
+    agreementIds.length === 0
+      ? []
+      : await executor
+          .select({
+            id: agreementFiles.id,
+            agreementId: agreementFiles.agreementId,
+            fileName: agreementFiles.fileName,
+            byteSize: agreementFiles.byteSize,
+            isPublic: agreementFiles.isPublic,
+            uploadedAt: agreementFiles.uploadedAt,
+          })
+          .from(agreementFiles)
+          .where(and(inArray(agreementFiles.agreementId, agreementIds), isNull(agreementFiles.deletedAt)))
+          .orderBy(asc(agreementFiles.uploadedAt));
   const signatories =
-    agreementRows.length === 0
+    agreementIds.length === 0
       ? []
       : await executor
           .select({
@@ -277,6 +302,7 @@ export async function queryPartnership(executor: Executor, id: string): Promise<
     agreements: agreementRows.map((a) => ({
       ...a,
       signatories: signatories.filter((s) => s.agreementId === a.id).map(({ agreementId: _, ...s }) => s),
+      files: files.filter((f) => f.agreementId === a.id).map(({ agreementId: _, ...f }) => f),
     })),
     statusEvents,
     otherTies: ties.map((t) => ({
@@ -343,4 +369,31 @@ export async function queryChangesSince(
     if (r.actorEmail) by.add(r.actorEmail);
   }
   return { fields, by: [...by] };
+}
+
+/**
+ * A signed file of a live agreement of partnership `partnershipId`, with its bytes, for the staff download; null
+ * when there is no such live file. `publicOnly` restricts it to files marked public of public records.
+ */
+export async function queryAgreementFile(
+  executor: Executor,
+  partnershipId: string,
+  fileId: string,
+  publicOnly = false,
+): Promise<{ fileName: string; mediaType: string; sha256: string; content: Uint8Array } | null> {
+  const [row] = await executor
+    .select({ fileName: agreementFiles.fileName, mediaType: agreementFiles.mediaType, sha256: agreementFiles.sha256, content: agreementFiles.content })
+    .from(agreementFiles)
+    .innerJoin(agreements, eq(agreements.id, agreementFiles.agreementId))
+    .innerJoin(partnerships, eq(partnerships.id, agreements.partnershipId))
+    .where(
+      and(
+        eq(agreementFiles.id, fileId),
+        eq(agreements.partnershipId, partnershipId),
+        isNull(agreementFiles.deletedAt),
+        isNull(agreements.deletedAt),
+        publicOnly ? and(eq(agreementFiles.isPublic, true), eq(agreements.isPublic, true), eq(partnerships.isPublic, true), isNull(partnerships.deletedAt)) : undefined,
+      ),
+    );
+  return row ?? null;
 }

@@ -1,5 +1,6 @@
 import { sql } from 'drizzle-orm';
 import {
+  boolean,
   check,
   customType,
   date,
@@ -39,6 +40,8 @@ export const agreements = pgTable(
     summaryEn: text(),
     summaryZh: text(),
     sources: text().array().notNull().default(sql`'{}'`),
+    // Kind, date and title appear in the public directory when the agreement and its partnership are public.
+    isPublic: boolean().notNull().default(true),
     createdBy: uuid().references(() => users.id, { onDelete: 'set null' }),
     updatedBy: uuid().references(() => users.id, { onDelete: 'set null' }),
     ...editable,
@@ -84,6 +87,8 @@ export const agreementFiles = pgTable(
     byteSize: integer().notNull(),
     sha256: text().notNull(),
     content: bytea().notNull(),
+    // A signed copy is internal unless staff mark it public.
+    isPublic: boolean().notNull().default(false),
     uploadedBy: uuid().references(() => users.id, { onDelete: 'set null' }),
     uploadedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
     deletedAt: timestamp({ withTimezone: true }),

@@ -64,6 +64,9 @@ export function originAllowed(
   return addressed !== '' && originHost.toLowerCase() === addressed.toLowerCase();
 }
 
+/** The largest request body accepted, in bytes: a 20 MB signed file and its form (next.config.js agrees). */
+export const MAX_REQUEST_BYTES = 22 * 1024 * 1024;
+
 /** Action calls larger than this (file uploads) are left to the action's own checks; in bytes. */
 export const MAX_CHECKED_ACTION_BYTES = 1024 * 1024;
 

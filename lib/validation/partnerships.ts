@@ -1,25 +1,10 @@
 import { z } from 'zod';
+import { checkbox, optionalText, versionField } from './fields';
 import { isAfterTodayEverywhere, isCalendarDate, parsePartialDate } from '../calendar-date';
 import { COOPERATION_FIELDS, LOCALITY_LEVELS, PARTNERSHIP_STATUSES, PARTNERSHIP_TYPES, type PartnershipStatus } from '../domain';
 import { MAX_SEARCH_LENGTH, queryText } from './search-params';
 
 // One schema per form, shared by the client form (zodResolver) and the server action. Messages are catalogue keys.
-
-/** Optional free text: trimmed, '' and absent become null, longer than `max` characters refused. */
-function optionalText(max: number) {
-  return z
-    .string({ message: 'validation.invalid' })
-    .trim()
-    .max(max, { message: 'validation.tooLong' })
-    .optional()
-    .transform((v) => v || null);
-}
-
-/** A checkbox: 'on' (or 'true', or true from react-hook-form) when ticked, absent when not. */
-const checkbox = z
-  .union([z.literal('on'), z.literal('true'), z.literal('false'), z.literal(''), z.boolean()])
-  .optional()
-  .transform((v) => v === 'on' || v === 'true' || v === true);
 
 /** The longest texts, in characters. */
 export const LIMITS = { basis: 500, summary: 2000, notes: 5000 } as const;
@@ -64,7 +49,7 @@ export const partnershipUpdateSchema = z
   .object({
     ...partnershipFields,
     id: z.uuid({ message: 'validation.invalid' }),
-    version: z.coerce.number({ message: 'validation.invalid' }).int().positive({ message: 'validation.invalid' }),
+    version: versionField,
     // When the status changes: since when, and why (kept in the status timeline).
     statusEffectiveOn: z
       .string({ message: 'validation.invalid' })
@@ -82,7 +67,7 @@ export type PartnershipUpdate = z.output<typeof partnershipUpdateSchema>;
 /** Delete or restore: which partnership, at which version. */
 export const partnershipRefSchema = z.object({
   id: z.uuid({ message: 'validation.invalid' }),
-  version: z.coerce.number({ message: 'validation.invalid' }).int().positive({ message: 'validation.invalid' }),
+  version: versionField,
 });
 
 /** The names a form action reads as lists (checkbox groups), for formFields. */

@@ -5,6 +5,7 @@ import { insertPartnership } from '@/db/mutations/partnerships';
 import { queryPartnership, queryPartnerships } from '@/db/queries/partnerships-core';
 import { auditEvents, localities, partnerships, partnershipStatusEvents, sessions, settings, users } from '@/db/schema';
 import { resetDatabase } from '@/db/testing/reset';
+import { redirectOf } from '@/db/testing/actions';
 import { insertSignedInUser } from '@/db/testing/staff';
 import { IDLE, type ActionState } from '@/lib/action-state';
 import { hashPassword } from '@/lib/auth/password';
@@ -16,17 +17,7 @@ const session = vi.hoisted(() => ({ id: null as string | null }));
 vi.mock('@/lib/auth/session-id', () => ({ readSessionId: async () => session.id }));
 vi.mock('next/cache', () => ({ revalidatePath: () => undefined, updateTag: () => undefined }));
 vi.mock('next-intl/server', () => ({ getLocale: async () => 'en' }));
-// A redirect ends the action; the test sees where it went.
-class Redirected extends Error {
-  constructor(readonly href: unknown) {
-    super('redirected');
-  }
-}
-vi.mock('@/lib/i18n/navigation', () => ({
-  redirect: ({ href }: { href: unknown }) => {
-    throw new Redirected(href);
-  },
-}));
+vi.mock('@/lib/i18n/navigation', async () => (await import('@/db/testing/actions')).navigationMock);
 
 const { createPartnershipAction, deletePartnershipAction, restorePartnershipAction, updatePartnershipAction } = await import('./actions');
 
@@ -47,16 +38,6 @@ function form(values: Record<string, string | string[]>): FormData {
   return data;
 }
 
-/** Runs an action that ends in a redirect; returns where it went, or fails with the state it returned instead. */
-async function redirectOf(run: Promise<ActionState>): Promise<string> {
-  try {
-    const state = await run;
-    throw new Error(`no redirect: ${JSON.stringify(state)}`);
-  } catch (err) {
-    if (err instanceof Redirected) return typeof err.href === 'string' ? err.href : JSON.stringify(err.href);
-    throw err;
-  }
-}
 
 let guangzhou: string;
 let lahore: string;

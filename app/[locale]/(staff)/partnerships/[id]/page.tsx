@@ -10,6 +10,7 @@ import { localizedName } from '@/lib/i18n/names';
 import { LANGUAGE_TAG, type Locale } from '@/lib/i18n/routing';
 import { can } from '@/lib/permissions';
 import { DeletePartnership, RestorePartnership } from '../_components/delete-restore';
+import { DeleteAgreement } from './agreements/_components/delete-agreement';
 
 type Props = { params: Promise<{ id: string }> };
 
@@ -35,8 +36,9 @@ export default async function PartnershipPage({ params }: Props) {
   const p = await load(params);
   const locale = (await getLocale()) as Locale;
   const tag = LANGUAGE_TAG[locale];
-  const [t, tType, tStatus, tField, tLevel, tKind, tSide, format] = await Promise.all([
+  const [t, ta, tType, tStatus, tField, tLevel, tKind, tSide, format] = await Promise.all([
     getTranslations('partnerships'),
+    getTranslations('agreements'),
     getTranslations('partnershipType'),
     getTranslations('partnershipStatus'),
     getTranslations('cooperationField'),
@@ -49,6 +51,11 @@ export default async function PartnershipPage({ params }: Props) {
   const partnerName = localizedName(p.partner, locale);
   const date = (on: string | null, precision: 'year' | 'month' | 'day' | null) => (on && precision ? formatPartialDate(on, precision, tag) : t('undated'));
   const dt = 'text-sm font-medium text-slate-600';
+  const canWrite = can(user.role, 'registry:write') && !p.deletedAt;
+  // A renewal moves the term: the tie's current term ends with the latest end any live agreement gives.
+  const termEnd = p.agreements.map((a) => a.termEndsOn).filter((d): d is string => Boolean(d)).sort().at(-1);
+  const size = (bytes: number) =>
+    bytes < 1024 * 1024 ? `${format.number(Math.max(1, Math.round(bytes / 1024)))} KB` : `${format.number(bytes / 1024 / 1024, { maximumFractionDigits: 1 })} MB`;
   const dd = 'mb-3';
 
   return (
@@ -98,7 +105,7 @@ export default async function PartnershipPage({ params }: Props) {
           <dd className={dd}>{localizedName(p.home, locale)}</dd>
           <dt className={dt}>{t('established')}</dt>
           <dd className={dd}>
-            {date(p.establishedOn, p.establishedPrecision)}
+            <span>{date(p.establishedOn, p.establishedPrecision)}</span>
             {p.establishedBasis && <span className="block text-sm text-slate-600">{t('basis')}: {p.establishedBasis}</span>}
           </dd>
           <dt className={dt}>{t('fields')}</dt>
@@ -137,7 +144,15 @@ export default async function PartnershipPage({ params }: Props) {
       </section>
 
       <section aria-labelledby="agreements" className="space-y-3">
-        <h2 id="agreements" className="text-xl font-semibold">{t('agreements')}</h2>
+        <div className="flex flex-wrap items-center justify-between gap-3">
+          <h2 id="agreements" className="text-xl font-semibold">{t('agreements')}</h2>
+          {canWrite && (
+            <Link href={`/partnerships/${p.id}/agreements/new`} className="rounded border border-brand-700 px-3 py-1.5 text-sm font-medium text-brand-700 hover:bg-slate-50">
+              {ta('new')}
+            </Link>
+          )}
+        </div>
+        {termEnd && <p className="text-slate-700">{ta('currentTerm', { date: formatPartialDate(termEnd, 'day', tag) })}</p>}
         {p.agreements.length === 0 ? (
           <p className="text-slate-600">{t('noAgreements')}</p>
         ) : (
@@ -161,6 +176,26 @@ export default async function PartnershipPage({ params }: Props) {
                       .map((s) => `${(locale === 'zh' && s.nameZh) || s.nameEn}${s.titleEn || s.titleZh ? `, ${(locale === 'zh' && s.titleZh) || s.titleEn || s.titleZh}` : ''} (${tSide(s.side)})`)
                       .join('; ')}
                   </p>
+                )}
+                {a.files.length > 0 && (
+                  <ul className="mt-2 space-y-1 text-sm" aria-label={ta('files')}>
+                    {a.files.map((f) => (
+                      <li key={f.id}>
+                        <a href={`/partnerships/${p.id}/files/${f.id}`} download className="text-brand-700 underline">
+                          {ta('download', { name: f.fileName, size: size(f.byteSize) })}
+                        </a>
+                        {f.isPublic && <span className="ml-2 rounded bg-slate-100 px-2 text-xs">{ta('publicFile')}</span>}
+                      </li>
+                    ))}
+                  </ul>
+                )}
+                {canWrite && (
+                  <div className="mt-2 flex flex-wrap items-start gap-4 text-sm">
+                    <Link href={`/partnerships/${p.id}/agreements/${a.id}`} className="text-brand-700 underline" aria-label={`${ta('edit')}: ${locale === 'zh' && a.titleZh ? a.titleZh : a.titleEn}`}>
+                      {ta('edit')}
+                    </Link>
+                    <DeleteAgreement id={a.id} version={a.version} title={locale === 'zh' && a.titleZh ? a.titleZh : a.titleEn} />
+                  </div>
                 )}
               </li>
             ))}

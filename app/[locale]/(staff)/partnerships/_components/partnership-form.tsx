@@ -1,17 +1,17 @@
 'use client';
 
 import { useTranslations } from 'next-intl';
-import type { ReactNode } from 'react';
-import type { FieldError, UseFormRegisterReturn } from 'react-hook-form';
-import { FieldShell, fieldIds } from '@/components/forms/field-shell';
+import type { FieldError } from 'react-hook-form';
+import { Select, Text } from '@/components/forms/fields';
 import { FormMessage } from '@/components/forms/form-message';
 import { SubmitButton } from '@/components/forms/submit-button';
 import { useActionForm } from '@/components/forms/use-action-form';
-import { COOPERATION_FIELDS, PARTNERSHIP_STATUSES, PARTNERSHIP_TYPES, type CooperationField } from '@/lib/domain';
+import { PARTNERSHIP_STATUSES, PARTNERSHIP_TYPES, type CooperationField } from '@/lib/domain';
 import { Link } from '@/lib/i18n/navigation';
 import { LIMITS, partnershipInputSchema, partnershipUpdateSchema } from '@/lib/validation/partnerships';
 import { createPartnershipAction, updatePartnershipAction } from '../actions';
 import { ConflictNotice } from './conflict-notice';
+import { CooperationFields } from './cooperation-fields';
 
 export interface PartnershipFormValues {
   partnerLocalityId: string;
@@ -26,29 +26,6 @@ export interface PartnershipFormValues {
   isPublic: boolean;
 }
 
-const control = 'rounded border border-slate-400 px-3 py-2 aria-invalid:border-red-700';
-
-function Select(props: { name: string; label: string; hint?: string; error?: FieldError; reg: UseFormRegisterReturn; children: ReactNode }) {
-  const { id, describedBy } = fieldIds(props.name, props.hint, props.error);
-  return (
-    <FieldShell name={props.name} label={props.label} hint={props.hint} error={props.error}>
-      <select id={id} aria-invalid={props.error ? true : undefined} aria-describedby={describedBy} className={control} {...props.reg}>
-        {props.children}
-      </select>
-    </FieldShell>
-  );
-}
-
-function Text(props: { name: string; label: string; hint?: string; error?: FieldError; reg: UseFormRegisterReturn; rows?: number; maxLength: number; lang?: string; className?: string }) {
-  const { id, describedBy } = fieldIds(props.name, props.hint, props.error);
-  const shared = { id, lang: props.lang, maxLength: props.maxLength, 'aria-invalid': props.error ? true : undefined, 'aria-describedby': describedBy, className: control, ...props.reg };
-  return (
-    <FieldShell name={props.name} label={props.label} hint={props.hint} error={props.error} className={props.className}>
-      {props.rows ? <textarea rows={props.rows} {...shared} /> : <input {...shared} />}
-    </FieldShell>
-  );
-}
-
 /**
  * The partnership form for both registering (`edit` absent) and editing (`edit` with the id and the version the
  * editor started from). The same zod schema checks it here and in the action.
@@ -61,8 +38,6 @@ export function PartnershipForm(props: {
   const t = useTranslations('partnerships');
   const tType = useTranslations('partnershipType');
   const tStatus = useTranslations('partnershipStatus');
-  const tField = useTranslations('cooperationField');
-  const tv = useTranslations();
   // Both schemas share their fields; the edit one adds the id, the version and the status change's date and note.
   const { form, state, pending, formProps } = useActionForm(
     (props.edit ? partnershipUpdateSchema : partnershipInputSchema) as typeof partnershipUpdateSchema,
@@ -104,22 +79,7 @@ export function PartnershipForm(props: {
         </>
       )}
       <Text name="establishedBasis" label={t('basis')} hint={t('basisHint')} error={e.establishedBasis} reg={reg('establishedBasis')} maxLength={LIMITS.basis} className="md:col-span-2" />
-      <fieldset className="md:col-span-2" aria-describedby={e.cooperationFields ? 'field-cooperationFields-error' : undefined}>
-        <legend className="text-sm font-medium">{t('fields')}</legend>
-        <div className="mt-2 grid grid-cols-2 gap-2 sm:grid-cols-3 lg:grid-cols-4">
-          {COOPERATION_FIELDS.map((f) => (
-            <label key={f} className="flex items-center gap-2 text-sm">
-              <input type="checkbox" value={f} className="h-4 w-4" {...reg('cooperationFields')} />
-              {tField(f)}
-            </label>
-          ))}
-        </div>
-        {e.cooperationFields && (
-          <p id="field-cooperationFields-error" className="text-sm text-red-700">
-            {tv.has((e.cooperationFields.message ?? '') as never) ? tv(e.cooperationFields.message as never) : tv('validation.invalid')}
-          </p>
-        )}
-      </fieldset>
+      <CooperationFields legend={t('fields')} error={e.cooperationFields} reg={reg('cooperationFields')} />
       <Text name="summaryEn" label={t('summaryEn')} error={e.summaryEn} reg={reg('summaryEn')} rows={3} maxLength={LIMITS.summary} lang="en" />
       <Text name="summaryZh" label={t('summaryZh')} error={e.summaryZh} reg={reg('summaryZh')} rows={3} maxLength={LIMITS.summary} lang="zh-CN" />
       <Text name="internalNotes" label={t('notes')} hint={t('notesHint')} error={e.internalNotes} reg={reg('internalNotes')} rows={3} maxLength={LIMITS.notes} className="md:col-span-2" />

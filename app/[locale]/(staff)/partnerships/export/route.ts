@@ -1,3 +1,4 @@
+import { create as contentDisposition } from 'content-disposition';
 import { db } from '@/db/index';
 import { getHomeLocality } from '@/db/queries/home';
 import { queryPartnershipsForExport } from '@/db/queries/partnerships-core';
@@ -72,7 +73,7 @@ export async function GET(request: Request) {
   return new Response(body, {
     headers: {
       'Content-Type': 'text/csv; charset=utf-8',
-      'Content-Disposition': `attachment; filename="partnerships-${day}.csv"`,
+      'Content-Disposition': contentDisposition(`partnerships-${day}.csv`),
       'Cache-Control': 'no-store',
       'X-Content-Type-Options': 'nosniff',
     },

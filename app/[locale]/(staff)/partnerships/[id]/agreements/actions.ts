@@ -1,0 +1,69 @@
+'use server';
+
+import { getLocale } from 'next-intl/server';
+import { db } from '@/db/index';
+import { deleteAgreement, insertAgreement, updateAgreement, type AgreementResult, type SignedFile } from '@/db/mutations/agreements';
+import { queryChangesSince } from '@/db/queries/partnerships-core';
+import { failure, invalid, type ActionState } from '@/lib/action-state';
+import { authorizeAction } from '@/lib/auth/guards';
+import { formFields } from '@/lib/form-data';
+import { redirect } from '@/lib/i18n/navigation';
+import { agreementFormFields, agreementInputSchema, agreementRefSchema, agreementUpdateSchema, isPdf } from '@/lib/validation/agreements';
+
+/** The uploaded file read once and checked by content: a PDF, whatever its name says. */
+async function signedFile(file: File | undefined, isPublic: boolean): Promise<SignedFile | null | 'not_pdf'> {
+  if (!file) return null;
+  const bytes = new Uint8Array(await file.arrayBuffer());
+  if (!isPdf(bytes)) return 'not_pdf';
+  return { fileName: file.name || 'agreement.pdf', bytes, isPublic };
+}
+
+const NOT_PDF: ActionState = { status: 'invalid', fieldErrors: { file: { key: 'validation.notPdf' } }, message: { key: 'validation.fixFields' } };
+
+async function conflictState(id: string, version: number): Promise<ActionState> {
+  const changes = await queryChangesSince(db, 'agreement', id, version);
+  return { status: 'conflict', message: { key: 'agreements.conflict' }, data: { changes: changes.fields, by: changes.by } };
+}
+
+/** Back to the partnership's page once saved. */
+async function done(result: AgreementResult): Promise<ActionState> {
+  if (result.kind !== 'ok') return failure('agreements.gone');
+  const locale = await getLocale();
+  return redirect({ href: `/partnerships/${result.partnershipId}`, locale });
+}
+
+/** Records an agreement of a partnership, its signatories and its signed PDF. Editors and admins. */
+export async function createAgreementAction(_prev: ActionState, formData: FormData): Promise<ActionState> {
+  const auth = await authorizeAction('registry:write');
+  if (!auth.ok) return auth.state;
+  const parsed = agreementInputSchema.safeParse(agreementFormFields(formData));
+  if (!parsed.success) return invalid(parsed.error);
+  const file = await signedFile(parsed.data.file, parsed.data.fileIsPublic);
+  if (file === 'not_pdf') return NOT_PDF;
+  const result = await db.transaction((tx) => insertAgreement(tx, auth.user, parsed.data, file));
+  return done(result);
+}
+
+/** Saves an edit of an agreement made from the version opened; adds the file given. Editors and admins. */
+export async function updateAgreementAction(_prev: ActionState, formData: FormData): Promise<ActionState> {
+  const auth = await authorizeAction('registry:write');
+  if (!auth.ok) return auth.state;
+  const parsed = agreementUpdateSchema.safeParse(agreementFormFields(formData));
+  if (!parsed.success) return invalid(parsed.error);
+  const file = await signedFile(parsed.data.file, parsed.data.fileIsPublic);
+  if (file === 'not_pdf') return NOT_PDF;
+  const result = await db.transaction((tx) => updateAgreement(tx, auth.user, parsed.data, file));
+  if (result.kind === 'conflict') return conflictState(parsed.data.id, parsed.data.version);
+  return done(result);
+}
+
+/** Deletes an agreement softly (it leaves every list; the audit trail keeps it). Editors and admins. */
+export async function deleteAgreementAction(_prev: ActionState, formData: FormData): Promise<ActionState> {
+  const auth = await authorizeAction('registry:write');
+  if (!auth.ok) return auth.state;
+  const parsed = agreementRefSchema.safeParse(formFields(formData));
+  if (!parsed.success) return invalid(parsed.error);
+  const result = await db.transaction((tx) => deleteAgreement(tx, auth.user, parsed.data.id, parsed.data.version));
+  if (result.kind === 'conflict') return { status: 'conflict', message: { key: 'agreements.conflictReload' } };
+  return done(result);
+}

@@ -1,0 +1,165 @@
+import AxeBuilder from '@axe-core/playwright';
+import { type Browser, expect, type Page, test } from '@playwright/test';
+import { STORAGE } from './fixtures';
+
+// The staff partnership pages as the office uses them: find a tie, register one, edit it while someone else
+// does, delete and restore it, in both languages and in two time zones.
+
+async function openPartnership(page: Page, search: string, partner: string) {
+  await page.goto(`/partnerships?q=${encodeURIComponent(search)}`);
+  await page.getByRole('link', { name: partner, exact: true }).first().click();
+  await expect(page).toHaveURL(/\/partnerships\/[0-9a-f-]{36}$/);
+}
+
+async function asRole(browser: Browser, role: keyof typeof STORAGE, timezoneId?: string) {
+  const context = await browser.newContext({ storageState: STORAGE[role], timezoneId });
+  return { context, page: await context.newPage() };
+}
+
+test.describe('the seeded network, as staff see it', () => {
+  test.use({ storageState: STORAGE.viewer });
+
+  test("Lahore's tie: November 2021 MoU, its six fields, and Zhengzhou-Lahore beside it", async ({ page }) => {
+    await openPartnership(page, 'lahore', 'Lahore');
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText('Guangzhou – Lahore');
+    for (const field of ['Economy', 'Trade', 'Culture', 'Tourism', 'Science and technology', 'Education']) {
+      await expect(page.getByRole('listitem').filter({ hasText: new RegExp(`^${field}$`) })).toBeVisible();
+    }
+    await expect(page.getByText('Memorandum of understanding · Signed 2021')).toBeVisible();
+    const other = page.getByRole('region', { name: "Lahore's other ties in the registry" });
+    await expect(other.getByRole('link', { name: 'Zhengzhou – Lahore' })).toBeVisible();
+    // A viewer reads but changes nothing.
+    await expect(page.getByRole('link', { name: 'Edit', exact: true })).toHaveCount(0);
+    await expect(page.getByText('Delete this partnership')).toHaveCount(0);
+  });
+
+  test('Henan-Balochistan and Hubei-Sindh are in the list of other localities’ ties', async ({ page }) => {
+    await page.goto('/partnerships?scope=other&sort=partner');
+    await expect(page.getByRole('status')).toHaveText('3 partnerships');
+    await expect(page.getByRole('row', { name: /Balochistan.*Henan.*Sister province or state/ })).toBeVisible();
+    await expect(page.getByRole('row', { name: /Sindh.*Hubei.*Sister province or state.*November 2021/ })).toBeVisible();
+    await expect(page.getByRole('row', { name: /Lahore.*Zhengzhou.*Sister city/ })).toBeVisible();
+  });
+
+  test('a viewer is refused the registration form', async ({ page }) => {
+    await page.goto('/partnerships/new');
+    await expect(page).toHaveURL(/\/forbidden$/);
+  });
+
+  test('the CSV download holds the filtered list, in a file', async ({ page }) => {
+    await page.goto('/partnerships?country=PK');
+    const download = page.waitForEvent('download');
+    await page.getByRole('link', { name: 'Download these as CSV' }).click();
+    const file = await download;
+    expect(file.suggestedFilename()).toMatch(/^partnerships-\d{4}-\d{2}-\d{2}\.csv$/);
+    const text = await (await file.createReadStream()).toArray().then((chunks) => Buffer.concat(chunks).toString('utf8'));
+    const lines = text.replace(/\r\n$/, '').split('\r\n');
+    expect(lines[0]).toBe('\uFEFFid,partner_en,partner_zh,partner_country,partner_level,home_en,home_zh,type,status,established,established_precision,established_basis,cooperation_fields,public,summary_en,summary_zh,deleted');
+    expect(lines.slice(1).every((l) => l.includes(',PK,'))).toBe(true);
+    expect(lines.some((l) => l.includes('Lahore,拉合尔,PK,city,Guangzhou,广州,friendly_cooperation_city,active,2021,year'))).toBe(true);
+    expect(text).not.toContain('Internal');
+  });
+
+  for (const path of ['/partnerships', '/zh/partnerships']) {
+    test(`axe finds nothing on ${path} and a partnership page`, async ({ page }) => {
+      await page.goto(path);
+      expect((await new AxeBuilder({ page }).analyze()).violations).toEqual([]);
+      await page.getByRole('link', { name: path.startsWith('/zh') ? '福冈' : 'Fukuoka', exact: true }).click();
+      await expect(page).toHaveURL(/\/partnerships\/[0-9a-f-]{36}$/);
+      expect((await new AxeBuilder({ page }).analyze()).violations).toEqual([]);
+    });
+  }
+});
+
+test.describe('registering and keeping a tie', () => {
+  test.describe.configure({ mode: 'serial' });
+  let url = '';
+
+  test('an editor registers Guangzhou-Punjab: bad input is shown beside the field, then it is saved', async ({ browser }) => {
+    const { context, page } = await asRole(browser, 'editor');
+    await page.goto('/partnerships/new');
+    expect((await new AxeBuilder({ page }).analyze()).violations).toEqual([]);
+    await page.getByLabel('Partner locality').selectOption({ label: 'Punjab · 旁遮普省 (Pakistan)' });
+    await page.getByLabel('Type').selectOption('sister_province');
+    await page.getByLabel('Date established').fill('2999-01-01');
+    await page.getByLabel('Trade').check();
+    await page.getByLabel('Education').check();
+    await page.getByLabel('Internal notes').fill('Marked internal: not for the public.');
+    await page.getByRole('button', { name: 'Register partnership' }).click();
+    const date = page.getByLabel('Date established');
+    await expect(date).toHaveAttribute('aria-invalid', 'true');
+    await expect(page.getByText('A tie that is signed or active cannot be dated in the future.')).toBeVisible();
+    await date.fill('1996-8');
+    await page.getByRole('button', { name: 'Register partnership' }).click();
+    await expect(page).toHaveURL(/\/partnerships\/[0-9a-f-]{36}$/);
+    url = new URL(page.url()).pathname;
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText('Guangzhou – Punjab');
+    // A month stays a month: no day is invented.
+    await expect(page.getByText('August 1996', { exact: true })).toBeVisible();
+    await expect(page.getByText('Active from August 1996')).toBeVisible();
+    await context.close();
+  });
+
+  test('two editors on one record: the second save is refused with what the first changed', async ({ browser }) => {
+    const a = await asRole(browser, 'editor');
+    const b = await asRole(browser, 'admin');
+    await a.page.goto(`${url}/edit`);
+    await b.page.goto(`${url}/edit`);
+    await a.page.getByLabel('Public summary (English)').fill('Trade and education since 1996.');
+    await a.page.getByLabel('Status', { exact: true }).selectOption('dormant');
+    await a.page.getByLabel('Status effective from').fill('2024-03-01');
+    await a.page.getByRole('button', { name: 'Save changes' }).click();
+    await expect(a.page).toHaveURL(new RegExp(`${url}$`));
+    await expect(a.page.getByText('Dormant from March 1, 2024')).toBeVisible();
+
+    await b.page.getByLabel('Public summary (English)').fill('My own summary.');
+    await b.page.getByRole('button', { name: 'Save changes' }).click();
+    const notice = b.page.getByRole('alert').filter({ hasText: 'Someone else saved this partnership' });
+    await expect(notice).toBeVisible();
+    await expect(notice).toContainText('Their changes (editor@amity.test):');
+    await expect(notice.getByRole('definition').filter({ hasText: 'Trade and education since 1996.' })).toBeVisible();
+    await expect(notice.getByRole('definition').filter({ hasText: 'Dormant' })).toBeVisible();
+    // B's own input is still there, and nothing of it was saved.
+    await expect(b.page.getByLabel('Public summary (English)')).toHaveValue('My own summary.');
+    await a.page.reload();
+    await expect(a.page.getByText('Trade and education since 1996.')).toBeVisible();
+    await a.context.close();
+    await b.context.close();
+  });
+
+  test('an editor deletes it; an admin finds it among the deleted and restores it', async ({ browser }) => {
+    const editor = await asRole(browser, 'editor');
+    await editor.page.goto(url);
+    await editor.page.getByText('Delete this partnership').click();
+    await editor.page.getByRole('button', { name: 'Delete', exact: true }).click();
+    await expect(editor.page.getByText('Partnership deleted. An admin can restore it')).toBeVisible();
+    await editor.page.goto('/partnerships?q=punjab');
+    await expect(editor.page.getByRole('status')).toHaveText('No partnerships');
+    await editor.context.close();
+
+    const admin = await asRole(browser, 'admin');
+    await admin.page.goto('/zh/partnerships?deleted=1');
+    await admin.page.getByRole('link', { name: '旁遮普省', exact: true }).click();
+    await expect(admin.page.getByText('此伙伴关系已删除')).toBeVisible();
+    await admin.page.getByRole('button', { name: '恢复' }).click();
+    await expect(admin.page.getByText('伙伴关系已恢复。')).toBeVisible();
+    await admin.page.goto('/partnerships?q=punjab');
+    await expect(admin.page.getByRole('status')).toHaveText('1 partnership');
+    await admin.context.close();
+  });
+});
+
+test.describe('calendar dates in any time zone', () => {
+  for (const timezoneId of ['Asia/Shanghai', 'America/Los_Angeles']) {
+    test(`Fukuoka's 1979-05-02 stays 1979-05-02 in a browser on ${timezoneId}`, async ({ browser }) => {
+      const { context, page } = await asRole(browser, 'editor', timezoneId);
+      await openPartnership(page, 'fukuoka', 'Fukuoka');
+      await expect(page.getByText('May 2, 1979', { exact: true })).toBeVisible();
+      await page.getByRole('link', { name: 'Edit', exact: true }).click();
+      await expect(page.getByLabel('Date established')).toHaveValue('1979-05-02');
+      await page.goto(page.url().replace('/partnerships/', '/zh/partnerships/').replace(/\/edit$/, ''));
+      await expect(page.getByText('1979年5月2日', { exact: true })).toBeVisible();
+      await context.close();
+    });
+  }
+});

@@ -100,6 +100,40 @@ test.describe('registering and keeping a tie', () => {
     await context.close();
   });
 
+  test('an MoU with its signed PDF; a renamed program and a 25 MB file are refused beside the field', async ({ browser }) => {
+    const { context, page } = await asRole(browser, 'editor');
+    await page.goto(url);
+    await page.getByRole('link', { name: 'Record an agreement' }).click();
+    await expect(page).toHaveURL(/\/agreements\/new$/);
+    expect((await new AxeBuilder({ page }).analyze()).violations).toEqual([]);
+    await page.getByLabel('Signing date').fill('1996-08-16');
+    await page.getByLabel('Place of signing (English)').fill('Guangzhou');
+    const home = page.getByRole('group', { name: 'Signatories: Guangzhou' });
+    await home.getByLabel('Name 1 (English)').fill('Li Ziliu');
+    await home.getByLabel('Title 1 (English)').fill('Mayor of Guangzhou');
+    const file = page.getByLabel('Signed copy (PDF)');
+    await file.setInputFiles({ name: 'mou.pdf', mimeType: 'application/pdf', buffer: Buffer.from([0x4d, 0x5a, 0x90, 0x00, 0x03, 0x00]) });
+    await page.getByRole('button', { name: 'Record agreement' }).click();
+    await expect(page.getByText('This file is not a PDF. Upload the signed copy as a PDF.')).toBeVisible();
+    await expect(file).toHaveAttribute('aria-invalid', 'true');
+    await file.setInputFiles({ name: 'big.pdf', mimeType: 'application/pdf', buffer: Buffer.alloc(25 * 1024 * 1024, 0x25) });
+    await page.getByRole('button', { name: 'Record agreement' }).click();
+    await expect(page.getByText('The file is larger than 20 MB.')).toBeVisible();
+    const pdf = Buffer.from('%PDF-1.4\n1 0 obj\n<< /Type /Catalog >>\nendobj\ntrailer\n<< /Root 1 0 R >>\n%%EOF\n');
+    await file.setInputFiles({ name: '广州-旁遮普 MoU.pdf', mimeType: 'application/pdf', buffer: pdf });
+    await page.getByRole('button', { name: 'Record agreement' }).click();
+    await expect(page).toHaveURL(new RegExp(`${url}$`));
+    await expect(page.getByText('Memorandum of understanding · Signed August 16, 1996 · in Guangzhou')).toBeVisible();
+    await expect(page.getByText('Signatories: Li Ziliu, Mayor of Guangzhou (Home side)')).toBeVisible();
+    const download = page.waitForEvent('download');
+    await page.getByRole('link', { name: /Download 广州-旁遮普 MoU\.pdf/ }).click();
+    const saved = await download;
+    expect(saved.suggestedFilename()).toBe('广州-旁遮普 MoU.pdf');
+    const bytes = Buffer.concat(await (await saved.createReadStream()).toArray());
+    expect(bytes.equals(pdf)).toBe(true);
+    await context.close();
+  });
+
   test('two editors on one record: the second save is refused with what the first changed', async ({ browser }) => {
     const a = await asRole(browser, 'editor');
     const b = await asRole(browser, 'admin');

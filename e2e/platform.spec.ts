@@ -32,6 +32,12 @@ test.describe('platform', () => {
     expect(violations).toEqual([]);
   });
 
+  test('the icon is served, not sent to a locale', async ({ request }) => {
+    const res = await request.get('/icon.svg');
+    expect(res.status()).toBe(200);
+    expect(res.headers()['content-type']).toContain('image/svg+xml');
+  });
+
   test('an unknown page is a localized 404', async ({ page }) => {
     const res = await page.goto('/zh/no-such-page');
     expect(res?.status()).toBe(404);

@@ -4,7 +4,7 @@ import { getTranslations } from 'next-intl/server';
 export async function SiteFooter() {
   const t = await getTranslations('footer');
   return (
-    <footer className="border-t border-slate-200 bg-slate-50 text-sm text-slate-600">
+    <footer className="border-t border-slate-200 bg-slate-50 text-sm text-slate-600 print:hidden">
       <div className="mx-auto max-w-6xl px-4 py-6">
         <p>{t('dataCredit')}</p>
       </div>

@@ -7,7 +7,7 @@ export async function SiteHeader() {
   const t = await getTranslations('nav');
   const meta = await getTranslations('meta');
   return (
-    <header className="border-b border-slate-200 bg-brand-900 text-white">
+    <header className="border-b border-slate-200 bg-brand-900 text-white print:hidden">
       <div className="mx-auto flex max-w-6xl flex-wrap items-center justify-between gap-4 px-4 py-3">
         <Link href="/partners" className="text-lg font-semibold tracking-tight">
           {meta('title')}

@@ -41,6 +41,22 @@ test.describe('the seeded network, as staff see it', () => {
     await expect(page.getByRole('row', { name: /Lahore.*Zhengzhou.*Sister city/ })).toBeVisible();
   });
 
+  test('the briefing: one printable page, in Chinese, without the site around it', async ({ page }) => {
+    await openPartnership(page, 'lahore', 'Lahore');
+    await page.getByRole('link', { name: 'Briefing for a visit' }).click();
+    await expect(page).toHaveURL(/\/briefing$/);
+    await page.goto(page.url().replace('/partnerships/', '/zh/partnerships/'));
+    await expect(page.getByRole('heading', { level: 1 })).toContainText('广州 – 拉合尔');
+    await expect(page.getByText('经济、贸易、文化、旅游、科技、教育')).toBeVisible();
+    await expect(page.getByText('谅解备忘录，2021年')).toBeVisible();
+    await expect(page.getByText('拉合尔：城市，巴基斯坦。')).toBeVisible();
+    expect((await new AxeBuilder({ page }).analyze()).violations).toEqual([]);
+    await page.emulateMedia({ media: 'print' });
+    await expect(page.getByRole('banner')).toBeHidden();
+    await expect(page.getByRole('button', { name: '打印' })).toBeHidden();
+    await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+  });
+
   test('a viewer is refused the registration form', async ({ page }) => {
     await page.goto('/partnerships/new');
     await expect(page).toHaveURL(/\/forbidden$/);

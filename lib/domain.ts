@@ -3,10 +3,17 @@
 export const LOCALITY_LEVELS = ['city', 'province', 'county', 'district', 'region'] as const;
 export type LocalityLevel = (typeof LOCALITY_LEVELS)[number];
 
+// The ties of Chinese foreign-affairs practice, at each level: sister (友好城市/友好省州, formal) and friendly
+// cooperation (友好合作, lighter), for cities, provinces or states, counties and districts.
 export const PARTNERSHIP_TYPES = [
   'sister_city',
   'friendly_cooperation_city',
   'sister_province',
+  'friendly_cooperation_province',
+  'sister_county',
+  'friendly_cooperation_county',
+  'sister_district',
+  'friendly_cooperation_district',
   'other',
 ] as const;
 export type PartnershipType = (typeof PARTNERSHIP_TYPES)[number];

@@ -14,7 +14,7 @@ export default async function StaffLayout({ children }: { children: ReactNode })
   return (
     <div className="space-y-6">
       {user && (
-        <div className="flex flex-wrap items-center justify-between gap-3 rounded-lg border border-slate-200 bg-slate-50 px-4 py-2 text-sm">
+        <div className="flex flex-wrap items-center justify-between gap-3 rounded-lg border border-slate-200 bg-slate-50 px-4 py-2 text-sm print:hidden">
           <nav aria-label={t('staffArea')} className="flex flex-wrap gap-4">
             {can(user.role, 'registry:read') && <Link href="/partnerships" className="hover:underline">{t('partnerships')}</Link>}
             <Link href="/account" className="hover:underline">{t('account')}</Link>

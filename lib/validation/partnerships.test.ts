@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import type { z } from 'zod';
 import { parseSearchParams } from './search-params';
 import { partnershipFilterSchema, partnershipInputSchema, partnershipUpdateSchema } from './partnerships';
 
@@ -16,14 +17,14 @@ const valid = {
   isPublic: 'on',
 };
 
-function firstError(input: unknown, schema = partnershipInputSchema) {
+function firstError(input: unknown, schema: z.ZodType = partnershipInputSchema) {
   const r = schema.safeParse(input);
   return r.success ? null : { path: r.error.issues[0]!.path.join('.'), message: r.error.issues[0]!.message };
 }
 
 describe('partnershipInputSchema', () => {
   it('accepts a form and normalises it', () => {
-    expect(partnershipInputSchema.parse(valid)).toEqual({
+    expect(partnershipInputSchema.parse(valid)).toMatchObject({
       partnerLocalityId: PARTNER,
       type: 'sister_city',
       status: 'active',

@@ -41,8 +41,60 @@ function noFutureDateForConcludedTie(value: { status: PartnershipStatus; establi
   }
 }
 
-/** A new partnership from the form (`/partnerships/new`). */
-export const partnershipInputSchema = z.object(partnershipFields).superRefine(noFutureDateForConcludedTie);
+/** Value of partnerLocalityId meaning "a new locality, from the gazetteer fields below". */
+export const NEW_LOCALITY = 'new';
+
+const blankToUndefined = (v: unknown) => (v === '' || v === null ? undefined : v);
+
+// A partner not yet in the registry, as picked from the gazetteer: the English name, country and coordinates come
+// from GeoNames or ISO 3166-2; staff type the Chinese name and may correct the level.
+const newLocalityFields = {
+  newNameEn: optionalText(200),
+  newNameZh: optionalText(100),
+  newCountry: z
+    .string({ message: 'validation.invalid' })
+    .trim()
+    .toUpperCase()
+    .optional()
+    .transform((v) => v || null),
+  newLevel: z.enum(LOCALITY_LEVELS, { message: 'validation.invalid' }).optional(),
+  newLatitude: z.preprocess(blankToUndefined, z.coerce.number({ message: 'validation.invalid' }).min(-90).max(90).optional()),
+  newLongitude: z.preprocess(blankToUndefined, z.coerce.number({ message: 'validation.invalid' }).min(-180).max(180).optional()),
+  newSource: optionalText(100),
+};
+
+/** Whether a code is an assigned ISO 3166-1 alpha-2 country code (one Intl.DisplayNames can name). */
+function isCountryCode(code: string): boolean {
+  if (!/^[A-Z]{2}$/.test(code)) return false;
+  const name = new Intl.DisplayNames(['en'], { type: 'region', fallback: 'none' }).of(code);
+  return Boolean(name);
+}
+
+function newLocalityComplete(
+  value: { partnerLocalityId: string; newNameEn: string | null; newNameZh: string | null; newCountry: string | null; newLevel?: string },
+  ctx: z.RefinementCtx,
+) {
+  if (value.partnerLocalityId !== NEW_LOCALITY) return;
+  if (!value.newNameEn) ctx.addIssue({ code: 'custom', path: ['newNameEn'], message: 'validation.required' });
+  if (!value.newNameZh) ctx.addIssue({ code: 'custom', path: ['newNameZh'], message: 'validation.required' });
+  if (!value.newCountry || !isCountryCode(value.newCountry)) ctx.addIssue({ code: 'custom', path: ['newCountry'], message: 'validation.country' });
+  if (!value.newLevel) ctx.addIssue({ code: 'custom', path: ['newLevel'], message: 'validation.invalid' });
+}
+
+/**
+ * A new partnership from the form (`/partnerships/new`): the partner is a locality of the registry (its id) or,
+ * with partnerLocalityId 'new', one picked from the gazetteer (the new* fields).
+ */
+export const partnershipInputSchema = z
+  .object({
+    ...partnershipFields,
+    partnerLocalityId: z.union([z.uuid({ message: 'validation.choosePartner' }), z.literal(NEW_LOCALITY)], { message: 'validation.choosePartner' }),
+    ...newLocalityFields,
+  })
+  .superRefine((value, ctx) => {
+    noFutureDateForConcludedTie(value, ctx);
+    newLocalityComplete(value, ctx);
+  });
 
 /** A change to a partnership, at the version the editor started from (`/partnerships/[id]/edit`). */
 export const partnershipUpdateSchema = z
@@ -63,6 +115,32 @@ export const partnershipUpdateSchema = z
 
 export type PartnershipInput = z.output<typeof partnershipInputSchema>;
 export type PartnershipUpdate = z.output<typeof partnershipUpdateSchema>;
+/** The tie's own fields, whichever form they came from, with the partner as a locality id. */
+export type TieFields = Omit<PartnershipUpdate, 'id' | 'version' | 'statusEffectiveOn' | 'statusNote'>;
+/** A partner locality to create, from the gazetteer fields of the registration form. */
+export interface NewLocalityInput {
+  nameEn: string;
+  nameZh: string;
+  countryCode: string;
+  level: (typeof LOCALITY_LEVELS)[number];
+  latitude: number | null;
+  longitude: number | null;
+  source: string | null;
+}
+
+/** The new locality a parsed registration form asks for, or null when it names a locality of the registry. */
+export function newLocalityOf(input: PartnershipInput): NewLocalityInput | null {
+  if (input.partnerLocalityId !== NEW_LOCALITY) return null;
+  return {
+    nameEn: input.newNameEn!,
+    nameZh: input.newNameZh!,
+    countryCode: input.newCountry!,
+    level: input.newLevel!,
+    latitude: input.newLatitude ?? null,
+    longitude: input.newLongitude ?? null,
+    source: input.newSource,
+  };
+}
 
 /** Delete or restore: which partnership, at which version. */
 export const partnershipRefSchema = z.object({

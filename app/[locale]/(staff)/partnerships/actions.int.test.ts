@@ -157,6 +157,51 @@ describe('partnership actions', () => {
     expect(await counts()).toEqual(before);
   });
 
+  it('registers a partner from the gazetteer, creating the locality once and reusing it after', async () => {
+    await signedIn('editor');
+    const sindh = {
+      ...lahoreTie(),
+      partnerLocalityId: 'new',
+      type: 'sister_province',
+      newNameEn: 'Sindh',
+      newNameZh: '信德省',
+      newCountry: 'pk',
+      newLevel: 'province',
+      newLatitude: '',
+      newLongitude: '',
+      newSource: 'iso3166-2:PK-SD',
+    };
+    const id = (await redirectOf(createPartnershipAction(IDLE, form(sindh)))).split('/').pop()!;
+    const detail = await queryPartnership(db, id);
+    expect(detail!.partner).toMatchObject({ nameEn: 'Sindh', nameZh: '信德省', countryCode: 'PK', level: 'province' });
+    const [loc] = await db.select().from(localities).where(eq(localities.id, detail!.partner.id));
+    expect(loc).toMatchObject({ latitude: null, longitude: null, slug: 'sindh' });
+    // The same place again, spelled without care: the registry's Sindh, not a second one.
+    const again = { ...sindh, newNameEn: 'SINDH', type: 'friendly_cooperation_province' };
+    const id2 = (await redirectOf(createPartnershipAction(IDLE, form(again)))).split('/').pop()!;
+    expect((await queryPartnership(db, id2))!.partner.id).toBe(detail!.partner.id);
+    expect(await db.$count(localities)).toBe(4);
+    const audits = await db.select({ a: auditEvents.action }).from(auditEvents).where(eq(auditEvents.entityType, 'locality'));
+    expect(audits).toEqual([{ a: 'locality.create' }]);
+  });
+
+  it('refuses a gazetteer partner without a Chinese name or with an unknown country', async () => {
+    await signedIn('editor');
+    const before = await counts();
+    const base = { ...lahoreTie(), partnerLocalityId: 'new', newNameEn: 'Sindh', newNameZh: '信德省', newCountry: 'PK', newLevel: 'province' };
+    for (const [change, field, key] of [
+      [{ newNameZh: '' }, 'newNameZh', 'validation.required'],
+      [{ newCountry: 'XX' }, 'newCountry', 'validation.country'],
+      [{ newCountry: '' }, 'newCountry', 'validation.country'],
+      [{ newNameEn: '' }, 'newNameEn', 'validation.required'],
+    ] as const) {
+      const state = await createPartnershipAction(IDLE, form({ ...base, ...change }));
+      expect(state.status === 'invalid' && state.fieldErrors[field], field).toEqual({ key });
+    }
+    expect(await counts()).toEqual(before);
+    expect(await db.$count(localities)).toBe(3);
+  });
+
   it('refuses a second live tie of the same type between the same localities', async () => {
     await signedIn('editor');
     await redirectOf(createPartnershipAction(IDLE, form(lahoreTie())));

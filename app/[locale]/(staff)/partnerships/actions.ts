@@ -10,6 +10,7 @@ import { authorizeAction } from '@/lib/auth/guards';
 import { formFields } from '@/lib/form-data';
 import { redirect } from '@/lib/i18n/navigation';
 import {
+  newLocalityOf,
   PARTNERSHIP_LIST_FIELDS,
   partnershipInputSchema,
   partnershipRefSchema,
@@ -44,7 +45,7 @@ export async function createPartnershipAction(_prev: ActionState, formData: Form
   const parsed = partnershipInputSchema.safeParse(formFields(formData, PARTNERSHIP_LIST_FIELDS));
   if (!parsed.success) return invalid(parsed.error);
   const home = await getHomeLocality();
-  const result = await db.transaction((tx) => insertPartnership(tx, auth.user, home?.id ?? null, parsed.data));
+  const result = await db.transaction((tx) => insertPartnership(tx, auth.user, home?.id ?? null, parsed.data, newLocalityOf(parsed.data)));
   if (result.kind === 'no_home') return failure('partnerships.noHome');
   if (result.kind !== 'ok') return (await refusal(result, '', 0))!;
   const locale = await getLocale();

@@ -102,7 +102,9 @@ export default async function PartnershipPage({ params }: Props) {
             {locale === 'en' && p.partner.nameZh && <span lang="zh-CN"> · {p.partner.nameZh}</span>}
             {locale === 'zh' && <span lang="en"> · {p.partner.nameEn}</span>}
             <span className="block text-sm text-slate-600">
-              {tLevel(p.partner.level)}, {countryName.of(p.partner.countryCode) ?? p.partner.countryCode}
+              {tLevel(p.partner.level)}
+              {locale === 'zh' ? '，' : ', '}
+              {countryName.of(p.partner.countryCode) ?? p.partner.countryCode}
             </span>
           </dd>
           <dt className={dt}>{t('home')}</dt>

@@ -8,10 +8,11 @@ import { SubmitButton } from '@/components/forms/submit-button';
 import { useActionForm } from '@/components/forms/use-action-form';
 import { PARTNERSHIP_STATUSES, PARTNERSHIP_TYPES, type CooperationField } from '@/lib/domain';
 import { Link } from '@/lib/i18n/navigation';
-import { LIMITS, partnershipInputSchema, partnershipUpdateSchema } from '@/lib/validation/partnerships';
+import { LIMITS, NEW_LOCALITY, partnershipInputSchema, partnershipUpdateSchema } from '@/lib/validation/partnerships';
 import { createPartnershipAction, updatePartnershipAction } from '../actions';
 import { ConflictNotice } from './conflict-notice';
 import { CooperationFields } from './cooperation-fields';
+import { NewLocalityFields } from './new-locality-fields';
 
 export interface PartnershipFormValues {
   partnerLocalityId: string;
@@ -24,6 +25,14 @@ export interface PartnershipFormValues {
   summaryZh: string;
   internalNotes: string;
   isPublic: boolean;
+  // Only for registering: a partner from the gazetteer.
+  newNameEn?: string;
+  newNameZh?: string;
+  newCountry?: string;
+  newLevel?: string;
+  newLatitude?: string;
+  newLongitude?: string;
+  newSource?: string;
 }
 
 /**
@@ -45,6 +54,8 @@ export function PartnershipForm(props: {
     (props.edit ? { ...props.values, ...props.edit, statusEffectiveOn: '', statusNote: '' } : props.values) as never,
   );
   const e = form.formState.errors as Record<string, FieldError | undefined>;
+  const tg = useTranslations('gazetteer');
+  const partnerChoice = form.watch('partnerLocalityId' as never) as unknown as string;
   const reg = (name: string) => form.register(name as never);
 
   return (
@@ -57,10 +68,12 @@ export function PartnershipForm(props: {
       )}
       <Select name="partnerLocalityId" label={t('partnerLocality')} hint={t('partnerHint')} error={e.partnerLocalityId} reg={reg('partnerLocalityId')}>
         <option value="">{t('choose')}</option>
+        {!props.edit && <option value={NEW_LOCALITY}>{tg('chooseNew')}</option>}
         {props.localities.map((l) => (
           <option key={l.id} value={l.id}>{l.label}</option>
         ))}
       </Select>
+      {!props.edit && partnerChoice === NEW_LOCALITY && <NewLocalityFields form={form as never} errors={e} />}
       <Select name="type" label={t('type')} error={e.type} reg={reg('type')}>
         {PARTNERSHIP_TYPES.map((v) => (
           <option key={v} value={v}>{tType(v)}</option>

@@ -30,6 +30,13 @@ export default async function NewPartnershipPage() {
           summaryZh: '',
           internalNotes: '',
           isPublic: true,
+          newNameEn: '',
+          newNameZh: '',
+          newCountry: '',
+          newLevel: 'city',
+          newLatitude: '',
+          newLongitude: '',
+          newSource: '',
         }}
       />
     </div>

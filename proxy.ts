@@ -3,7 +3,7 @@ import { type NextRequest, NextResponse } from 'next/server';
 import { routing } from './lib/i18n/routing';
 import { contentSecurityPolicy, isPublicPath, staffPath } from './lib/security/headers';
 import { publicUrl } from './lib/security/public-url';
-import { actionPayloadDecodes, checkRequestTarget, MAX_CHECKED_ACTION_BYTES, MAX_REQUEST_BYTES, originAllowed } from './lib/security/request-guard';
+import { actionPayloadDecodes, checkRequestTarget, MAX_CHECKED_ACTION_BYTES, MAX_REQUEST_BYTES, noScriptActionDecodes, originAllowed } from './lib/security/request-guard';
 
 const intl = createIntlMiddleware(routing);
 // Read once per process: the address the public uses (see lib/security/public-url.ts). startup.ts refuses an
@@ -16,6 +16,11 @@ const PUBLIC_URL = (() => {
   }
 })();
 const HSTS = 'max-age=63072000; includeSubDomains';
+const DOWNLOAD_CSP = "default-src 'none'; sandbox";
+/** Route handlers that send files: a signed copy, the CSV of the list. */
+function isDownloadPath(pathname: string): boolean {
+  return /^(\/zh)?\/partnerships\/([^/]+\/files\/[^/]+|export)$/.test(pathname);
+}
 
 const REFUSALS = {
   400: ['bad_request', 'Bad request', '请求无效'],
@@ -42,15 +47,22 @@ function refuse(status: keyof typeof REFUSALS, pathname: string, csp: string): N
   });
 }
 
-/** Whether a server-action call's body decodes (see actionPayloadDecodes); large bodies are not read here. */
-async function actionBodyDecodes(request: NextRequest): Promise<boolean> {
-  const length = Number(request.headers.get('content-length'));
-  if (!Number.isFinite(length) || length > MAX_CHECKED_ACTION_BYTES) return true;
+/**
+ * Whether a POST's body is one Next can decode: a server-action call's arguments (actionPayloadDecodes), or a
+ * form posted before JavaScript loaded (noScriptActionDecodes). Only multipart bodies (a form with a file) may be
+ * larger than MAX_CHECKED_ACTION_BYTES; those are left to the action's own checks, unread here.
+ */
+async function postBodyDecodes(request: NextRequest): Promise<boolean> {
   const type = request.headers.get('content-type') ?? '';
+  const multipart = type.startsWith('multipart/form-data');
+  const fetchAction = request.headers.has('next-action');
+  if (!fetchAction && !multipart) return true;
+  const length = Number(request.headers.get('content-length'));
+  if (!Number.isFinite(length) || length > MAX_CHECKED_ACTION_BYTES) return multipart;
   try {
-    if (type.startsWith('multipart/form-data')) {
-      const form = await request.clone().formData();
-      return actionPayloadDecodes(form.entries(), null);
+    if (multipart) {
+      const entries = [...(await request.clone().formData()).entries()];
+      return fetchAction ? actionPayloadDecodes(entries, null) : noScriptActionDecodes(entries);
     }
     return actionPayloadDecodes(null, await request.clone().text());
   } catch {
@@ -84,7 +96,7 @@ export async function proxy(request: NextRequest) {
   // An oversize body is refused from its declared length, before anything reads it (the forms check file sizes
   // before sending, so only a forged or scripted request gets here).
   if (Number(request.headers.get('content-length') ?? 0) > MAX_REQUEST_BYTES) return refuse(413, pathname, csp);
-  if (request.method === 'POST' && request.headers.has('next-action') && !(await actionBodyDecodes(request))) {
+  if (request.method === 'POST' && !(await postBodyDecodes(request))) {
     return refuse(400, pathname, csp);
   }
   // Behind a reverse proxy the Host and X-Forwarded-Host headers may lack the port or the scheme the browser
@@ -117,7 +129,8 @@ export async function proxy(request: NextRequest) {
     response = localeFree ? NextResponse.next({ request: { headers: request.headers } }) : intl(request);
     if (!isPublicPath(pathname)) response.headers.set('Cache-Control', 'no-store');
   }
-  response.headers.set('Content-Security-Policy', csp);
+  // Downloads (signed files, CSV) keep the sandbox CSP their route sets; pages get the nonce CSP.
+  response.headers.set('Content-Security-Policy', isDownloadPath(pathname) ? DOWNLOAD_CSP : csp);
   if (PUBLIC_URL?.protocol === 'https:') response.headers.set('Strict-Transport-Security', HSTS);
   return response;
 }

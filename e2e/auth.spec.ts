@@ -265,6 +265,9 @@ test.describe('keyboard', () => {
 
 test.describe('required two-step sign-in', () => {
   test('an admin with two-step sign-in requires it; a user without it must set it up first', async ({ browser }) => {
+    // Two users created, two first sign-ins with password changes and an enrolment: many argon2 hashes on two
+    // cores. A timeout would leave the requirement on for every later test, so give it room.
+    test.setTimeout(90_000);
     const adminPage = await browser.newPage({ storageState: STORAGE.admin });
     const bossEmail = uniqueEmail('boss');
     const userEmail = uniqueEmail('req');

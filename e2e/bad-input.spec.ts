@@ -123,6 +123,11 @@ test.describe('forged server-action payloads', () => {
     return fd;
   };
   cases.push(
+    ...(['["$1"]', '["$Q1"]', '["$W1"]', '["$h1"]', '["$F1"]', '["$B1"]', '["$S"]'].map(
+      (body) => [`a reference no form sends, ${body}`, { body, type: 'text/plain;charset=UTF-8' }] as [string, { body: string; type: string }],
+    )),
+    ['arguments nested 6,000 deep', { body: `${'['.repeat(6000)}${']'.repeat(6000)}`, type: 'text/plain;charset=UTF-8' }],
+    ['a 1.1 MB body that is not JSON', { body: 'x'.repeat(1_100_000), type: 'text/plain;charset=UTF-8' }],
     ['a multipart body whose argument list is not JSON', { body: multipart([['_1_email', 'a@b.c'], ['0', '[{"status":']]) }],
     ['a multipart body without an argument list', { body: multipart([['_1_email', 'a@b.c']]) }],
     ['a 100,000-character email', { body: multipart([['_1_email', 'a'.repeat(100_000)], ['_1_password', 'x'], ['0', '[{},"$K1"]']]) }],
@@ -140,6 +145,35 @@ test.describe('forged server-action payloads', () => {
       expect(await res.text()).not.toMatch(INTERNALS);
     });
   }
+
+  test('a form posted without JavaScript that does not decode is answered without a 5xx', async ({ baseURL }) => {
+    const origin = new URL(baseURL!).origin;
+    const broken = await fetch(`${baseURL}/partners`, {
+      method: 'POST',
+      body: 'garbage',
+      headers: { Origin: origin, 'Content-Type': 'multipart/form-data; boundary=zzz' },
+    });
+    expect(broken.status).toBeLessThan(500);
+    const missingPart = new FormData();
+    missingPart.append('$ACTION_REF_1', '');
+    missingPart.append('$ACTION_1:0', JSON.stringify({ id: actionId('signInAction'), bound: '$@1' }));
+    missingPart.append('email', 'a@b.c');
+    const res = await fetch(`${baseURL}/login`, { method: 'POST', body: missingPart, headers: { Origin: origin } });
+    expect(res.status).toBeLessThan(500);
+  });
+
+  test('TRACE and unknown methods get 405', async ({ baseURL }) => {
+    const { request } = await import('node:http');
+    const status = await new Promise<number>((resolve, reject) => {
+      const req = request(`${baseURL}/partners`, { method: 'TRACE' }, (res) => {
+        res.resume();
+        resolve(res.statusCode ?? 0);
+      });
+      req.on('error', reject);
+      req.end();
+    });
+    expect(status).toBe(405);
+  });
 
   test('a call to an action id that does not exist is answered without a 5xx', async ({ baseURL }) => {
     const res = await fetch(`${baseURL}/login`, {

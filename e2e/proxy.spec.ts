@@ -1,5 +1,5 @@
 import { type ChildProcess, spawnSync } from 'node:child_process';
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { expect, type Page, test } from '@playwright/test';
@@ -20,6 +20,7 @@ test.use({ baseURL: PUBLIC, ignoreHTTPSErrors: true });
 let servers: RunningServer[] = [];
 let nginx: ChildProcess | undefined;
 let dropDatabase: (() => Promise<void>) | undefined;
+let nginxDir = '';
 
 test.beforeAll(async () => {
   if (!NGINX) throw new Error('This test needs nginx: apt-get install nginx (CI installs it).');
@@ -33,6 +34,7 @@ test.beforeAll(async () => {
   const env = { DATABASE_URL: db.url, AMITY_PUBLIC_URL: PUBLIC, AUTH_SECRET: 'one secret for every instance '.repeat(2) };
   servers = await Promise.all(INSTANCES.map((port) => startServer({ port, env })));
   const dir = mkdtempSync(path.join(tmpdir(), 'amity-nginx-'));
+  nginxDir = dir;
   nginx = await startNginx(writeNginxConfig({ dir, httpsPort: 8443, httpPort: 8480, upstreams: INSTANCES }), 'http://127.0.0.1:8480/');
 });
 
@@ -63,6 +65,8 @@ test('signs in through nginx over HTTPS, with a Secure session cookie', async ({
   expect(cookie?.name).toBe('__Secure-authjs.session-token');
   expect(cookie?.secure).toBe(true);
   expect(cookie?.httpOnly).toBe(true);
+  // The action's redirect is fetched from the instance itself over plain HTTP, not through the HTTPS address.
+  expect(servers.map((s) => s.output()).join('')).not.toContain('failed to get redirect response');
 });
 
 test('a user created on one instance is seen from the other', async ({ page }) => {
@@ -116,6 +120,21 @@ test('a state-changing request from a foreign origin is still refused', async ({
   expect(own.status()).toBeLessThan(500);
 });
 
+test('an over-long address gets a 4xx and leaves both instances in service', async ({ request }) => {
+  for (let i = 0; i < 8; i++) {
+    const res = await request.get(`/partners?q=${'x'.repeat(3_000)}`);
+    expect(res.status()).toBeGreaterThanOrEqual(400);
+    expect(res.status()).toBeLessThan(500);
+  }
+  const seen = new Set<string>();
+  for (let i = 0; i < 4; i++) {
+    const res = await request.get('/partners');
+    expect(res.status()).toBe(200);
+    seen.add(upstream(res.headers()));
+  }
+  expect(seen.size).toBe(2);
+});
+
 test('nginx and the app log the same request id; HTTP redirects to HTTPS; HSTS is sent', async ({ request }) => {
   const res = await request.get('/partners');
   expect(res.status()).toBe(200);
@@ -123,6 +142,7 @@ test('nginx and the app log the same request id; HTTP redirects to HTTPS; HSTS i
   const id = res.headers()['x-request-id'];
   expect(id).toMatch(/^[0-9a-f]{32}$/);
   await expect.poll(() => servers.some((s) => s.logLines().some((l) => l.requestId === id && l.path === '/partners'))).toBe(true);
+  await expect.poll(() => readFileSync(path.join(nginxDir, 'amity.access.log'), 'utf8')).toContain(`rid=${id}`);
   expect(res.headers()['strict-transport-security']).toContain('max-age=');
   const plain = await fetch('http://127.0.0.1:8480/partners', { redirect: 'manual' });
   expect(plain.status).toBe(301);

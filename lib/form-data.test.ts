@@ -23,3 +23,12 @@ describe('formFields with lists', () => {
     expect(formFields(fd, ['fields', 'other'])).toEqual({ fields: ['trade', 'culture'], other: [] });
   });
 });
+
+describe('formFields cleans text', () => {
+  it('drops NUL and other control characters, keeps tabs and line breaks', () => {
+    const fd = new FormData();
+    fd.append('notes', 'a\u0000b\u001bc\td\r\ne\u007f');
+    fd.append('fields', 'tr\u0000ade');
+    expect(formFields(fd, ['fields'])).toEqual({ notes: 'abc\td\r\ne', fields: ['trade'] });
+  });
+});

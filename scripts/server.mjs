@@ -50,8 +50,19 @@ export function log(level, args) {
       .trim();
     if (err) line.error = errorFields(err);
   }
+  if (logsClosed) return;
   const out = level === 'error' || level === 'warn' ? process.stderr : process.stdout;
+  if (out.destroyed || out.writableEnded) return;
   out.write(`${JSON.stringify(line)}\n`);
+}
+
+// A log pipe that closes (the terminal or supervisor went away) must not take the server down, nor send it
+// spinning on write errors that are themselves logged: the lines are dropped instead.
+let logsClosed = false;
+for (const stream of [process.stdout, process.stderr]) {
+  stream.on('error', (err) => {
+    if (err.code === 'EPIPE' || err.code === 'ERR_STREAM_DESTROYED') logsClosed = true;
+  });
 }
 
 console.log = (...a) => log('info', a);
@@ -94,6 +105,8 @@ const REQUEST_ID = /^[A-Za-z0-9._-]{8,128}$/;
 let stopping = false;
 let inFlight = 0;
 
+const METHODS = new Set(['GET', 'HEAD', 'POST', 'PUT', 'PATCH', 'DELETE', 'OPTIONS']);
+
 function decodablePath(url) {
   try {
     decodeURIComponent((url ?? '/').split('?')[0]);
@@ -132,6 +145,12 @@ const server = createServer((req, res) => {
   };
   res.on('finish', finish);
   res.on('close', finish);
+  // TRACE, CONNECT and unknown methods mean nothing to this app (Next would answer TRACE with a 500).
+  if (!METHODS.has(req.method ?? '')) {
+    res.writeHead(405, { Allow: [...METHODS].join(', '), 'Content-Type': 'text/plain; charset=utf-8', 'X-Content-Type-Options': 'nosniff' });
+    res.end('Method not allowed');
+    return;
+  }
   // proxy.ts checks every page's path and query; build files under /_next/ never reach it, and Next answers a
   // path it cannot decode there with a 500.
   if (!decodablePath(req.url)) {
@@ -202,6 +221,12 @@ server.on('error', (err) => {
 });
 server.listen(port, host, () => {
   const address = server.address();
+  // Where Next fetches its own pages (a server action's redirect target): this process, over plain HTTP, at an
+  // address it listens on. `next start` sets the same; without it Next would build the URL from the request's
+  // X-Forwarded-Proto and Host, which behind an HTTPS proxy point back at the proxy, not here.
+  const local = typeof address === 'object' && address ? address : null;
+  const reach = !local || local.address === '::' || local.address === '0.0.0.0' ? '127.0.0.1' : local.family === 'IPv6' ? `[${local.address}]` : local.address;
+  process.env.__NEXT_PRIVATE_ORIGIN = `http://${reach}:${local?.port ?? port}`;
   const shown = typeof address === 'object' && address ? `${address.family === 'IPv6' ? `[${address.address}]` : address.address}:${address.port}` : String(address);
   log('info', [{ msg: `amity: listening on ${shown}`, pid: process.pid }]);
 });

@@ -33,6 +33,7 @@ export function writeNginxConfig({ dir, httpsPort, httpPort, upstreams }: NginxO
     .replace(/server_name [^;]+;/g, 'server_name 127.0.0.1;')
     .replace(/ssl_certificate\s+[^;]+;/, `ssl_certificate ${cert};`)
     .replace(/ssl_certificate_key\s+[^;]+;/, `ssl_certificate_key ${key};`)
+    .replace(/\/var\/log\/nginx\//g, `${dir}/`)
     .replace(/(location \/ \{\n)/, '$1        add_header X-Amity-Upstream $upstream_addr always;\n');
   writeFileSync(path.join(dir, 'amity.conf'), site);
   const temp = ['client_body', 'proxy', 'fastcgi', 'uwsgi', 'scgi'];

@@ -7,6 +7,9 @@ export const routing = defineRouting({
   localePrefix: 'as-needed',
   localeDetection: false,
   localeCookie: false,
+  // No hreflang Link header: it repeats the URL three times in every response, and a long URL then overflows a
+  // reverse proxy's header buffer (nginx answers 502). Pages can name their alternates in their metadata.
+  alternateLinks: false,
 });
 
 export type Locale = (typeof routing.locales)[number];

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { actionPayloadDecodes, checkRequestTarget, MAX_TARGET_LENGTH, originAllowed } from './request-guard';
+import { actionPayloadDecodes, checkRequestTarget, MAX_TARGET_LENGTH, noScriptActionDecodes, originAllowed } from './request-guard';
 
 describe('checkRequestTarget', () => {
   it.each([
@@ -61,7 +61,7 @@ describe('actionPayloadDecodes', () => {
   it('accepts what React sends', () => {
     expect(actionPayloadDecodes(null, '["$K1"]')).toBe(true);
     expect(actionPayloadDecodes([['_1_email', 'a@b.c'], ['0', '[{"status":"idle"},"$K1"]']], null)).toBe(true);
-    expect(actionPayloadDecodes([['1', '{"a":1}'], ['0', '["$@1"]']], null)).toBe(true);
+    expect(actionPayloadDecodes([['1', '{"a":1}'], ['0', '["$$literal"]']], null)).toBe(true);
   });
 
   it('refuses a body or numbered field that is not JSON, or no argument list at all', () => {
@@ -74,4 +74,35 @@ describe('actionPayloadDecodes', () => {
     expect(actionPayloadDecodes(null, '{"a":1}')).toBe(false);
     expect(actionPayloadDecodes([['0', '"x"']], null)).toBe(false);
   });
+});
+
+describe('actionPayloadDecodes refuses references no form sends', () => {
+  it.each(['["$1"]', '["$Q1"]', '["$W1"]', '["$h1"]', '["$F1"]', '["$B1"]', '["$S"]', '[{"a":"$@2"}]', `${'['.repeat(40)}${']'.repeat(40)}`])(
+    '%s',
+    (body) => expect(actionPayloadDecodes(null, body)).toBe(false),
+  );
+  it.each(['["$$dollar"]', '[{"status":"idle"},"$K1"]', '["$undefined", "$D2026-11-29T00:00:00.000Z", "$-0"]'])('keeps %s', (body) =>
+    expect(actionPayloadDecodes(null, body)).toBe(true),
+  );
+});
+
+describe('noScriptActionDecodes', () => {
+  const ok: Array<[string, string]> = [
+    ['$ACTION_REF_1', ''],
+    ['$ACTION_1:0', '{"id":"60ab","bound":"$@1"}'],
+    ['$ACTION_1:1', '[{"status":"idle"}]'],
+    ['email', 'a@b.c'],
+  ];
+  it('accepts what a form posts before JavaScript loads', () => {
+    expect(noScriptActionDecodes(ok)).toBe(true);
+    expect(noScriptActionDecodes([['$ACTION_ID_60ab', ''], ['email', 'x']])).toBe(true);
+    expect(noScriptActionDecodes([['q', 'x']])).toBe(true);
+  });
+  it.each([
+    ['a reference without its part', [['$ACTION_REF_1', '']]],
+    ['a part that is not JSON', [['$ACTION_REF_1', ''], ['$ACTION_1:0', '{']]],
+    ['a bound state that is missing', [['$ACTION_REF_1', ''], ['$ACTION_1:0', '{"id":"60ab","bound":"$@1"}']]],
+    ['a bound state that is not a list', [['$ACTION_REF_1', ''], ['$ACTION_1:0', '{"id":"60ab","bound":"$@1"}'], ['$ACTION_1:1', '{}']]],
+    ['a strange bound', [['$ACTION_REF_1', ''], ['$ACTION_1:0', '{"id":"60ab","bound":"$Q1"}']]],
+  ] as Array<[string, Array<[string, string]>]>)('refuses %s', (_what, fields) => expect(noScriptActionDecodes(fields)).toBe(false));
 });

@@ -6,7 +6,9 @@
 const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/;
 
 /** The longest request target (path and query) accepted, in characters. Browsers and proxies send far less. */
-export const MAX_TARGET_LENGTH = 4096;
+// Kept well below proxies' header buffers: Next repeats the URL in response headers (the locale rewrite), and
+// nginx answers 502 and marks the instance failed when those outgrow its buffer.
+export const MAX_TARGET_LENGTH = 2048;
 
 export type TargetProblem = 'malformed' | 'control' | 'too_long';
 
@@ -64,6 +66,23 @@ export function originAllowed(
   return addressed !== '' && originHost.toLowerCase() === addressed.toLowerCase();
 }
 
+/** How deep the arguments of a form action nest at most: a form state holds an object of objects of lists. */
+const MAX_REPLY_DEPTH = 16;
+
+/**
+ * Whether decoded action arguments use only what Amity's forms send: plain JSON values, a FormData reference
+ * (`$K1`) and React's escapes of plain values (`$$…` for a string starting with `$`, `$undefined`, `$NaN`,
+ * `$Infinity`, `$-Infinity`, `$-0`, `$D<date>`). Other `$` references (promises, blobs, streams, server
+ * references, parts that are not there) make React's decoder fail with a 500, and no form of ours sends them.
+ */
+function plainReply(value: unknown, depth: number): boolean {
+  if (depth > MAX_REPLY_DEPTH) return false;
+  if (typeof value === 'string') return !value.startsWith('$') || /^\$(\$|K[0-9a-f]+$|undefined$|NaN$|-?Infinity$|-0$|D\d)/.test(value);
+  if (Array.isArray(value)) return value.every((v) => plainReply(v, depth + 1));
+  if (value && typeof value === 'object') return Object.values(value).every((v) => plainReply(v, depth + 1));
+  return true;
+}
+
 /** The largest request body accepted, in bytes: a 20 MB signed file and its form (next.config.js agrees). */
 export const MAX_REQUEST_BYTES = 22 * 1024 * 1024;
 
@@ -81,12 +100,17 @@ export function actionPayloadDecodes(parts: Iterable<[string, unknown]> | null, 
   // outlined values (objects, strings) referenced from it.
   const json = (value: string): { ok: boolean; array: boolean } => {
     try {
-      return { ok: true, array: Array.isArray(JSON.parse(value)) };
+      const parsed: unknown = JSON.parse(value);
+      return { ok: plainReply(parsed, 0), array: Array.isArray(parsed) };
     } catch {
       return { ok: false, array: false };
     }
   };
-  if (parts === null) return text !== null && json(text).array;
+  if (parts === null) {
+    if (text === null) return false;
+    const body = json(text);
+    return body.ok && body.array;
+  }
   let root = false;
   for (const [name, value] of parts) {
     if (!/^\d+$/.test(name)) continue;
@@ -96,4 +120,39 @@ export function actionPayloadDecodes(parts: Iterable<[string, unknown]> | null, 
     if (name === '0') root = true;
   }
   return root;
+}
+
+/**
+ * Whether a form posted without JavaScript (multipart, no `Next-Action` header) is one Next can decode: every
+ * `$ACTION_REF_n` has its `$ACTION_n:0` part, JSON `{ "id": ..., "bound": null | "$@k" }`, and a bound state
+ * `$ACTION_n:k` that is a JSON array. `fields` are the form's entries.
+ */
+export function noScriptActionDecodes(fields: Iterable<[string, unknown]>): boolean {
+  const byName = new Map<string, unknown>();
+  for (const [name, value] of fields) byName.set(name, value);
+  for (const name of byName.keys()) {
+    const ref = /^\$ACTION_REF_(\d+)$/.exec(name);
+    if (!ref) continue;
+    const meta = byName.get(`$ACTION_${ref[1]}:0`);
+    if (typeof meta !== 'string') return false;
+    let parsed: { id?: unknown; bound?: unknown };
+    try {
+      parsed = JSON.parse(meta) as { id?: unknown; bound?: unknown };
+    } catch {
+      return false;
+    }
+    if (typeof parsed !== 'object' || parsed === null || typeof parsed.id !== 'string') return false;
+    if (parsed.bound === null || parsed.bound === undefined) continue;
+    const bound = typeof parsed.bound === 'string' ? /^\$@(\d+)$/.exec(parsed.bound) : null;
+    if (!bound) return false;
+    const state = byName.get(`$ACTION_${ref[1]}:${bound[1]}`);
+    if (typeof state !== 'string') return false;
+    try {
+      const list: unknown = JSON.parse(state);
+      if (!Array.isArray(list) || !plainReply(list, 0)) return false;
+    } catch {
+      return false;
+    }
+  }
+  return true;
 }

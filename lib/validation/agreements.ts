@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { formFields } from '../form-data';
 import { checkbox, optionalText, versionField } from './fields';
 import { isAfterTodayEverywhere, isCalendarDate, parsePartialDate } from '../calendar-date';
 import { AGREEMENT_KINDS, COOPERATION_FIELDS, SIGNATORY_SIDES } from '../domain';
@@ -122,11 +123,10 @@ export const agreementRefSchema = z.object({
  */
 export function agreementFormFields(formData: unknown): Record<string, unknown> {
   if (!(formData instanceof FormData)) return {};
-  const fields: Record<string, unknown> = Object.fromEntries(formData);
-  fields.cooperationFields = formData.getAll('cooperationFields');
+  const fields: Record<string, unknown> = formFields(formData, ['cooperationFields']);
   const signatories = [];
   for (let i = 0; i < SIGNATORY_SLOTS; i++) {
-    const get = (k: string) => formData.get(`signatories.${i}.${k}`) ?? undefined;
+    const get = (k: string) => fields[`signatories.${i}.${k}`];
     if (get('side') === undefined) continue;
     signatories.push({ side: get('side'), nameEn: get('nameEn'), nameZh: get('nameZh'), titleEn: get('titleEn'), titleZh: get('titleZh') });
   }

@@ -1,10 +1,11 @@
 import type { Metadata } from 'next';
 import { hasLocale, NextIntlClientProvider } from 'next-intl';
-import { getTranslations, setRequestLocale } from 'next-intl/server';
+import { getMessages, getTranslations, setRequestLocale } from 'next-intl/server';
 import { notFound } from 'next/navigation';
 import type { ReactNode } from 'react';
 import { SiteFooter } from '@/components/site-footer';
 import { SiteHeader } from '@/components/site-header';
+import { PUBLIC_CLIENT_NAMESPACES, pickMessages } from '@/lib/i18n/client-messages';
 import { LANGUAGE_TAG, routing } from '@/lib/i18n/routing';
 import '../globals.css';
 
@@ -28,7 +29,7 @@ export default async function LocaleLayout({
   const { locale } = await params;
   if (!hasLocale(routing.locales, locale)) notFound();
   setRequestLocale(locale);
-  const t = await getTranslations('nav');
+  const [t, messages] = await Promise.all([getTranslations('nav'), getMessages()]);
   return (
     <html lang={LANGUAGE_TAG[locale]}>
       <body className="flex min-h-screen flex-col bg-white font-sans text-slate-900 antialiased">
@@ -38,7 +39,7 @@ export default async function LocaleLayout({
         >
           {t('skipToContent')}
         </a>
-        <NextIntlClientProvider>
+        <NextIntlClientProvider messages={pickMessages(messages, PUBLIC_CLIENT_NAMESPACES)}>
           <SiteHeader />
           <main id="main" tabIndex={-1} className="mx-auto w-full max-w-6xl flex-1 px-4 py-8">
             {children}

@@ -1,6 +1,8 @@
-import { getTranslations } from 'next-intl/server';
+import { NextIntlClientProvider } from 'next-intl';
+import { getMessages, getTranslations } from 'next-intl/server';
 import type { ReactNode } from 'react';
 import { getCurrentUser } from '@/lib/auth/guards';
+import { pickMessages, STAFF_CLIENT_NAMESPACES } from '@/lib/i18n/client-messages';
 import { Link } from '@/lib/i18n/navigation';
 import { can } from '@/lib/permissions';
 import { signOutAction } from './actions';
@@ -11,7 +13,9 @@ export default async function StaffLayout({ children }: { children: ReactNode })
   const user = await getCurrentUser();
   const t = await getTranslations('nav');
   const tRole = await getTranslations('roles');
+  const messages = await getMessages();
   return (
+    <NextIntlClientProvider messages={pickMessages(messages, STAFF_CLIENT_NAMESPACES)}>
     <div className="space-y-6">
       {user && (
         <div className="flex flex-wrap items-center justify-between gap-3 rounded-lg border border-slate-200 bg-slate-50 px-4 py-2 text-sm print:hidden">
@@ -34,5 +38,6 @@ export default async function StaffLayout({ children }: { children: ReactNode })
       )}
       {children}
     </div>
+    </NextIntlClientProvider>
   );
 }

@@ -1,6 +1,8 @@
 import type { Metadata } from 'next';
-import { getTranslations, setRequestLocale } from 'next-intl/server';
+import { NextIntlClientProvider } from 'next-intl';
+import { getMessages, getTranslations, setRequestLocale } from 'next-intl/server';
 import { safeCallbackPath } from '@/lib/auth/guards';
+import { LOGIN_CLIENT_NAMESPACES, pickMessages } from '@/lib/i18n/client-messages';
 import type { Locale } from '@/lib/i18n/routing';
 import { LoginForm } from './_components/login-form';
 
@@ -29,7 +31,9 @@ export default async function LoginPage({ params, searchParams }: Props) {
         </p>
       )}
       <p className="text-slate-600">{t('intro')}</p>
-      <LoginForm callbackUrl={safeCallbackPath(query.callbackUrl)} />
+      <NextIntlClientProvider messages={pickMessages(await getMessages(), LOGIN_CLIENT_NAMESPACES)}>
+        <LoginForm callbackUrl={safeCallbackPath(query.callbackUrl)} />
+      </NextIntlClientProvider>
     </div>
   );
 }

@@ -17,11 +17,13 @@ describe('migrations', () => {
     expect(await publicTables()).toEqual([
       'activities',
       'activity_partnerships',
+      'agreement_file_parts',
       'agreement_files',
       'agreement_signatories',
       'agreements',
       'audit_events',
       'localities',
+      'locality_names',
       'partnership_status_events',
       'partnerships',
       'recovery_codes',

@@ -158,7 +158,7 @@ test.describe('registering and keeping a tie', () => {
     await a.page.goto(`${url}/edit`);
     await b.page.goto(`${url}/edit`);
     await a.page.getByLabel('Public summary (English)').fill('Trade and education since 1996.');
-    await a.page.getByLabel('Status', { exact: true }).selectOption('dormant');
+    await a.page.getByLabel('Status', { exact: true }).selectOption('lapsed');
     await a.page.getByLabel('Status effective from').fill('2024-03-01');
     await a.page.getByRole('button', { name: 'Save changes' }).click();
     await expect(a.page).toHaveURL(new RegExp(`${url}$`));

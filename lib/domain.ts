@@ -18,15 +18,45 @@ export const PARTNERSHIP_TYPES = [
 ] as const;
 export type PartnershipType = (typeof PARTNERSHIP_TYPES)[number];
 
+// The lifecycle of a tie as offices live it, in order: proposed and negotiated, a letter of intent, approved (by the
+// city, the province or the national body), signed, in force; then paused, suspended until a review, terminated
+// by a decision, or lapsed (no contact for years and no formal end).
 export const PARTNERSHIP_STATUSES = [
   'proposed',
   'negotiating',
+  'letter_of_intent',
+  'approved',
   'signed',
   'active',
-  'dormant',
-  'ended',
+  'paused',
+  'suspended',
+  'terminated',
+  'lapsed',
 ] as const;
 export type PartnershipStatus = (typeof PARTNERSHIP_STATUSES)[number];
+
+/** Statuses a tie holds once both sides have signed: counted in the network. */
+export const CONCLUDED_STATUSES: readonly PartnershipStatus[] = ['signed', 'active', 'paused', 'suspended', 'terminated', 'lapsed'];
+
+/**
+ * What a lifecycle step records: a change of status; an approval by a body (the city, the province, the national
+ * body), which moves an unapproved tie to 'approved'; an upgrade of the tie's type (a friendly cooperation city
+ * becoming a sister city), which keeps the same tie.
+ */
+export const LIFECYCLE_EVENT_KINDS = ['status', 'approval', 'upgrade'] as const;
+export type LifecycleEventKind = (typeof LIFECYCLE_EVENT_KINDS)[number];
+
+/** The level of the body that approved a tie. */
+export const APPROVAL_LEVELS = ['city', 'province', 'national'] as const;
+export type ApprovalLevel = (typeof APPROVAL_LEVELS)[number];
+
+/** Which side ended a tie: the home locality, the partner, or both by mutual decision. */
+export const ENDING_PARTIES = ['home', 'partner', 'mutual'] as const;
+export type EndingParty = (typeof ENDING_PARTIES)[number];
+
+/** How a locality came by a name it no longer uses: renamed, or merged into the locality that now holds its ties. */
+export const LOCALITY_NAME_KINDS = ['renamed', 'merged'] as const;
+export type LocalityNameKind = (typeof LOCALITY_NAME_KINDS)[number];
 
 /** How much of a stored date is known: a year-only date is stored as 1 January of that year. */
 export const DATE_PRECISIONS = ['year', 'month', 'day'] as const;

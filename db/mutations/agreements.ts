@@ -3,7 +3,7 @@ import { and, asc, eq, isNull, sql } from 'drizzle-orm';
 import { parsePartialDate } from '../../lib/calendar-date';
 import type { AgreementInput, AgreementUpdate } from '../../lib/validation/agreements';
 import type { Executor } from '../client';
-import { agreementFiles, agreements, agreementSignatories, partnerships, partnershipStatusEvents } from '../schema';
+import { agreementFileParts, agreementFiles, agreements, agreementSignatories, partnerships, partnershipStatusEvents } from '../schema';
 import { insertAuditEvent } from './audit';
 import type { Actor } from './users';
 
@@ -94,21 +94,30 @@ async function writeSignatories(tx: Executor, agreementId: string, signatories: 
   );
 }
 
+/** Bytes per stored part of a file (1 MiB). */
+export const FILE_PART_BYTES = 1024 * 1024;
+
 async function writeFile(tx: Executor, actor: Actor, agreementId: string, file: SignedFile) {
-  await tx.insert(agreementFiles).values({
-    agreementId,
-    fileName: file.fileName.slice(0, 255),
-    mediaType: 'application/pdf',
-    byteSize: file.bytes.byteLength,
-    sha256: createHash('sha256').update(file.bytes).digest('hex'),
-    content: file.bytes,
-    isPublic: file.isPublic,
-    uploadedBy: actor.id,
-  });
+  const [row] = await tx
+    .insert(agreementFiles)
+    .values({
+      agreementId,
+      fileName: file.fileName.slice(0, 255),
+      mediaType: 'application/pdf',
+      byteSize: file.bytes.byteLength,
+      sha256: createHash('sha256').update(file.bytes).digest('hex'),
+      isPublic: file.isPublic,
+      uploadedBy: actor.id,
+    })
+    .returning({ id: agreementFiles.id });
+  for (let seq = 0; seq * FILE_PART_BYTES < file.bytes.byteLength; seq++) {
+    const content = file.bytes.subarray(seq * FILE_PART_BYTES, (seq + 1) * FILE_PART_BYTES);
+    await tx.insert(agreementFileParts).values({ fileId: row!.id, seq, content });
+  }
 }
 
 /**
- * A termination ends its partnership: status 'ended' from the signing date, with a status event, unless it has
+ * A termination ends its partnership: status 'terminated' from the signing date, with a status event, unless it has
  * ended already. Audited as a change of the partnership.
  */
 async function endPartnershipFor(tx: Executor, actor: Actor, partnershipId: string, agreementId: string, signedOn: string | null, precision: string | null) {
@@ -116,17 +125,17 @@ async function endPartnershipFor(tx: Executor, actor: Actor, partnershipId: stri
     .select({ status: partnerships.status, version: partnerships.version })
     .from(partnerships)
     .where(eq(partnerships.id, partnershipId));
-  if (!before || before.status === 'ended') return;
+  if (!before || before.status === 'terminated') return;
   await tx
     .update(partnerships)
-    .set({ status: 'ended', version: sql`${partnerships.version} + 1`, updatedAt: new Date(), updatedBy: actor.id })
+    .set({ status: 'terminated', version: sql`${partnerships.version} + 1`, updatedAt: new Date(), updatedBy: actor.id })
     .where(eq(partnerships.id, partnershipId));
   await tx.insert(partnershipStatusEvents).values({
     partnershipId,
-    status: 'ended',
+    status: 'terminated',
+    agreementId,
     effectiveOn: signedOn,
     effectivePrecision: signedOn ? ((precision ?? 'day') as 'day') : null,
-    note: `agreement:${agreementId}`,
     recordedBy: actor.id,
   });
   await insertAuditEvent(tx, {
@@ -136,7 +145,7 @@ async function endPartnershipFor(tx: Executor, actor: Actor, partnershipId: stri
     actorId: actor.id,
     actorEmail: actor.email,
     before,
-    after: { status: 'ended', version: before.version + 1, endedByAgreement: agreementId },
+    after: { status: 'terminated', version: before.version + 1, endedByAgreement: agreementId },
   });
 }
 

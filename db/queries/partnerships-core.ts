@@ -4,7 +4,7 @@ import type { DatePrecision, LocalityLevel, PartnershipStatus, PartnershipType, 
 import { slugify } from '../../lib/slug';
 import { PARTNERSHIPS_PAGE_SIZE, type PartnershipFilter } from '../../lib/validation/partnerships';
 import type { Executor } from '../client';
-import { agreementFiles, agreements, agreementSignatories, auditEvents, localities, partnerships, partnershipStatusEvents } from '../schema';
+import { agreementFileParts, agreementFiles, agreements, agreementSignatories, auditEvents, localities, partnerships, partnershipStatusEvents } from '../schema';
 
 // The queries behind the staff partnership pages, without the access check: db/queries/partnerships.ts checks the
 // caller's role and calls these; tests and the benchmark call them directly.
@@ -382,7 +382,7 @@ export async function queryAgreementFile(
   publicOnly = false,
 ): Promise<{ fileName: string; mediaType: string; sha256: string; content: Uint8Array } | null> {
   const [row] = await executor
-    .select({ fileName: agreementFiles.fileName, mediaType: agreementFiles.mediaType, sha256: agreementFiles.sha256, content: agreementFiles.content })
+    .select({ id: agreementFiles.id, fileName: agreementFiles.fileName, mediaType: agreementFiles.mediaType, sha256: agreementFiles.sha256 })
     .from(agreementFiles)
     .innerJoin(agreements, eq(agreements.id, agreementFiles.agreementId))
     .innerJoin(partnerships, eq(partnerships.id, agreements.partnershipId))
@@ -395,5 +395,12 @@ export async function queryAgreementFile(
         publicOnly ? and(eq(agreementFiles.isPublic, true), eq(agreements.isPublic, true), eq(partnerships.isPublic, true), isNull(partnerships.deletedAt)) : undefined,
       ),
     );
-  return row ?? null;
+  if (!row) return null;
+  const parts = await executor
+    .select({ content: agreementFileParts.content })
+    .from(agreementFileParts)
+    .where(eq(agreementFileParts.fileId, row.id))
+    .orderBy(asc(agreementFileParts.seq));
+  const { id: _id, ...file } = row;
+  return { ...file, content: Buffer.concat(parts.map((p) => p.content)) };
 }

@@ -7,13 +7,14 @@ import {
   index,
   integer,
   pgTable,
+  primaryKey,
   text,
   timestamp,
   uuid,
 } from 'drizzle-orm/pg-core';
 import { editable } from './common';
 import { agreementKind, cooperationField, datePrecision, signatorySide } from './enums';
-import { partnerships } from './partnerships';
+import { partnerships, partnershipStatusEvents } from './partnerships';
 import { users } from './users';
 
 const bytea = customType<{ data: Uint8Array; driverData: Uint8Array }>({
@@ -74,26 +75,48 @@ export const agreementSignatories = pgTable(
   (t) => [index('agreement_signatories_agreement_idx').on(t.agreementId)],
 );
 
-/** A scanned or signed file of an agreement, kept in the database so every app instance serves it. */
+/**
+ * A signed document of a partnership, kept in the database so that one backup holds it and every app instance serves
+ * it: a file of an agreement, or the document of a lifecycle step (an approval, a termination decision). Exactly one
+ * of `agreementId` and `statusEventId` is set. The bytes are in `agreementFileParts`, written as the upload streams
+ * in, so no copy of the whole file is ever held in memory.
+ */
 export const agreementFiles = pgTable(
   'agreement_files',
   {
     id: uuid().primaryKey().defaultRandom(),
-    agreementId: uuid()
-      .notNull()
-      .references(() => agreements.id, { onDelete: 'restrict' }),
+    agreementId: uuid().references(() => agreements.id, { onDelete: 'restrict' }),
+    statusEventId: uuid().references(() => partnershipStatusEvents.id, { onDelete: 'restrict' }),
     fileName: text().notNull(),
     mediaType: text().notNull(),
     byteSize: integer().notNull(),
     sha256: text().notNull(),
-    content: bytea().notNull(),
     // A signed copy is internal unless staff mark it public.
     isPublic: boolean().notNull().default(false),
     uploadedBy: uuid().references(() => users.id, { onDelete: 'set null' }),
     uploadedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+    // Soft delete: admins see deleted files and restore them.
     deletedAt: timestamp({ withTimezone: true }),
+    deletedBy: uuid().references(() => users.id, { onDelete: 'set null' }),
   },
-  (t) => [index('agreement_files_agreement_idx').on(t.agreementId)],
+  (t) => [
+    index('agreement_files_agreement_idx').on(t.agreementId),
+    index('agreement_files_status_event_idx').on(t.statusEventId),
+    check('agreement_files_one_owner', sql`(${t.agreementId} is null) <> (${t.statusEventId} is null)`),
+  ],
+);
+
+/** The bytes of a stored file in order, in parts of at most 1 MiB (the last may be shorter). */
+export const agreementFileParts = pgTable(
+  'agreement_file_parts',
+  {
+    fileId: uuid()
+      .notNull()
+      .references(() => agreementFiles.id, { onDelete: 'cascade' }),
+    seq: integer().notNull(),
+    content: bytea().notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.fileId, t.seq] })],
 );
 
 export type Agreement = typeof agreements.$inferSelect;

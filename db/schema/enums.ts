@@ -2,9 +2,13 @@ import { pgEnum } from 'drizzle-orm/pg-core';
 import {
   ACTIVITY_KINDS,
   AGREEMENT_KINDS,
+  APPROVAL_LEVELS,
   COOPERATION_FIELDS,
   DATE_PRECISIONS,
+  ENDING_PARTIES,
+  LIFECYCLE_EVENT_KINDS,
   LOCALITY_LEVELS,
+  LOCALITY_NAME_KINDS,
   PARTNERSHIP_STATUSES,
   PARTNERSHIP_TYPES,
   ROLES,
@@ -21,3 +25,7 @@ export const agreementKind = pgEnum('agreement_kind', AGREEMENT_KINDS);
 export const signatorySide = pgEnum('signatory_side', SIGNATORY_SIDES);
 export const activityKind = pgEnum('activity_kind', ACTIVITY_KINDS);
 export const role = pgEnum('role', ROLES);
+export const lifecycleEventKind = pgEnum('lifecycle_event_kind', LIFECYCLE_EVENT_KINDS);
+export const approvalLevel = pgEnum('approval_level', APPROVAL_LEVELS);
+export const endingParty = pgEnum('ending_party', ENDING_PARTIES);
+export const localityNameKind = pgEnum('locality_name_kind', LOCALITY_NAME_KINDS);

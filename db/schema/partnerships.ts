@@ -1,5 +1,6 @@
 import { sql } from 'drizzle-orm';
 import {
+  type AnyPgColumn,
   boolean,
   check,
   date,
@@ -11,9 +12,18 @@ import {
   uuid,
 } from 'drizzle-orm/pg-core';
 import { editable } from './common';
-import { cooperationField, datePrecision, partnershipStatus, partnershipType } from './enums';
+import {
+  approvalLevel,
+  cooperationField,
+  datePrecision,
+  endingParty,
+  lifecycleEventKind,
+  partnershipStatus,
+  partnershipType,
+} from './enums';
 import { localities } from './localities';
 import { users } from './users';
+import { agreements } from './agreements';
 
 /** The tie between two localities: the home side (for the demo, Guangzhou) and the partner side. */
 export const partnerships = pgTable(
@@ -59,7 +69,11 @@ export const partnerships = pgTable(
   ],
 );
 
-/** The status history of a partnership, append-only: the newest row is the current status. */
+/**
+ * The lifecycle of a partnership, append-only: each step (a change of status, an approval, an upgrade of the type)
+ * with its effective date, reason and document. `status` is the tie's status after the step; the newest row is the
+ * current one. A wrong step is corrected by a newer one, never rewritten.
+ */
 export const partnershipStatusEvents = pgTable(
   'partnership_status_events',
   {
@@ -67,17 +81,37 @@ export const partnershipStatusEvents = pgTable(
     partnershipId: uuid()
       .notNull()
       .references(() => partnerships.id, { onDelete: 'cascade' }),
+    kind: lifecycleEventKind().notNull().default('status'),
     status: partnershipStatus().notNull(),
     effectiveOn: date({ mode: 'string' }),
     // How much of effectiveOn is known, as for establishedOn: a year-only date is never shown with a day.
     effectivePrecision: datePrecision(),
+    // The reason for the step.
     note: text(),
+    // Suspended until this review date.
+    reviewOn: date({ mode: 'string' }),
+    // A termination: which side ended the tie, and by what decision.
+    endedBy: endingParty(),
+    decision: text(),
+    // An approval: the level of the approving body and its name ("Guangzhou Municipal People's Congress").
+    approvalLevel: approvalLevel(),
+    approvalBody: text(),
+    // An upgrade: the type before and after (friendly cooperation city to sister city).
+    fromType: partnershipType(),
+    toType: partnershipType(),
+    // The agreement that is this step's document, when it is one of the tie's agreements (the letter of intent).
+    agreementId: uuid().references((): AnyPgColumn => agreements.id, { onDelete: 'set null' }),
     recordedBy: uuid().references(() => users.id, { onDelete: 'set null' }),
     recordedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [
     index('partnership_status_events_partnership_idx').on(t.partnershipId, t.recordedAt),
     check('partnership_status_events_precision_with_date', sql`(${t.effectiveOn} is null) = (${t.effectivePrecision} is null)`),
+    check(
+      'partnership_status_events_upgrade_types',
+      sql`(${t.kind} = 'upgrade') = (${t.fromType} is not null and ${t.toType} is not null)`,
+    ),
+    check('partnership_status_events_approval_level', sql`${t.kind} = 'approval' or ${t.approvalLevel} is null`),
   ],
 );
 

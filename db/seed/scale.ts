@@ -23,7 +23,7 @@ export async function seedScale(
                               established_precision, cooperation_fields)
     select 'bench-' || l.slug, ${homeLocalityId}, l.id,
            (array['sister_city','friendly_cooperation_city']::partnership_type[])[1 + n % 2],
-           (array['active','active','active','dormant','signed']::partnership_status[])[1 + n % 5],
+           (array['active','active','active','lapsed','signed']::partnership_status[])[1 + n % 5],
            make_date(1979 + n % 47, 1 + n % 12, 1 + n % 28), 'day',
            (case n % 3 when 0 then '{economy,trade}' when 1 then '{culture,tourism}'
                        else '{education,science_technology}' end)::cooperation_field[]

@@ -118,7 +118,7 @@ describe('partnershipFilterSchema', () => {
     expect(
       parseSearchParams(partnershipFilterSchema, {
         type: 'twin',
-        status: ['active', 'ended'],
+        status: ['active', 'terminated'],
         country: 'Pakistan',
         from: 'abc',
         to: '99999',

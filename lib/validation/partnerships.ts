@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { checkbox, optionalText, versionField } from './fields';
 import { isAfterTodayEverywhere, isCalendarDate, parsePartialDate } from '../calendar-date';
-import { COOPERATION_FIELDS, LOCALITY_LEVELS, PARTNERSHIP_STATUSES, PARTNERSHIP_TYPES, type PartnershipStatus } from '../domain';
+import { CONCLUDED_STATUSES, COOPERATION_FIELDS, LOCALITY_LEVELS, PARTNERSHIP_STATUSES, PARTNERSHIP_TYPES, type PartnershipStatus } from '../domain';
 import { MAX_SEARCH_LENGTH, queryText } from './search-params';
 
 // One schema per form, shared by the client form (zodResolver) and the server action. Messages are catalogue keys.
@@ -9,8 +9,6 @@ import { MAX_SEARCH_LENGTH, queryText } from './search-params';
 /** The longest texts, in characters. */
 export const LIMITS = { basis: 500, summary: 2000, notes: 5000 } as const;
 
-/** Statuses of a tie that exists, whose date established cannot lie in the future. */
-const CONCLUDED: readonly PartnershipStatus[] = ['signed', 'active', 'dormant', 'ended'];
 
 const partnershipFields = {
   partnerLocalityId: z.uuid({ message: 'validation.choosePartner' }),
@@ -36,7 +34,7 @@ const partnershipFields = {
 
 function noFutureDateForConcludedTie(value: { status: PartnershipStatus; established?: string }, ctx: z.RefinementCtx) {
   const date = value.established ? parsePartialDate(value.established) : null;
-  if (date && CONCLUDED.includes(value.status) && isAfterTodayEverywhere(date.on)) {
+  if (date && CONCLUDED_STATUSES.includes(value.status) && isAfterTodayEverywhere(date.on)) {
     ctx.addIssue({ code: 'custom', path: ['established'], message: 'validation.futureDate' });
   }
 }

@@ -218,19 +218,19 @@ describe('partnership actions', () => {
     await redirectOf(
       updatePartnershipAction(
         IDLE,
-        form({ ...lahoreTie(), id, version: '1', status: 'dormant', statusEffectiveOn: '2024-03-01', statusNote: 'No contact since 2021', summaryEn: 'Quiet.' }),
+        form({ ...lahoreTie(), id, version: '1', status: 'lapsed', statusEffectiveOn: '2024-03-01', statusNote: 'No contact since 2021', summaryEn: 'Quiet.' }),
       ),
     );
     const detail = await queryPartnership(db, id);
-    expect(detail).toMatchObject({ status: 'dormant', summaryEn: 'Quiet.', version: 2 });
-    expect(detail!.statusEvents[0]).toMatchObject({ status: 'dormant', effectiveOn: '2024-03-01', note: 'No contact since 2021' });
+    expect(detail).toMatchObject({ status: 'lapsed', summaryEn: 'Quiet.', version: 2 });
+    expect(detail!.statusEvents[0]).toMatchObject({ status: 'lapsed', effectiveOn: '2024-03-01', note: 'No contact since 2021' });
     const before = await counts();
     // Someone else still had version 1 open.
     const stale = await updatePartnershipAction(IDLE, form({ ...lahoreTie(), id, version: '1', summaryEn: 'Mine.' }));
     expect(stale).toMatchObject({
       status: 'conflict',
       message: { key: 'partnerships.conflict' },
-      data: { changes: { status: 'dormant', summaryEn: 'Quiet.' }, by: ['editor@example.org'] },
+      data: { changes: { status: 'lapsed', summaryEn: 'Quiet.' }, by: ['editor@example.org'] },
     });
     expect(await counts()).toEqual(before);
     expect((await queryPartnership(db, id))!.summaryEn).toBe('Quiet.');

@@ -148,8 +148,8 @@ describe('agreement actions', () => {
     await signedIn('editor');
     await redirectOf(createAgreementAction(IDLE, form([['kind', 'termination'], ['signed', '2024-06']])));
     const p = await queryPartnership(db, partnershipId);
-    expect(p).toMatchObject({ status: 'ended', version: 2 });
-    expect(p!.statusEvents[0]).toMatchObject({ status: 'ended', effectiveOn: '2024-06-01', effectivePrecision: 'month' });
+    expect(p).toMatchObject({ status: 'terminated', version: 2 });
+    expect(p!.statusEvents[0]).toMatchObject({ status: 'terminated', effectiveOn: '2024-06-01', effectivePrecision: 'month' });
   });
 
   it('an edit at a stale version is refused with what changed; a delete is soft', async () => {

@@ -5,6 +5,7 @@ import type { PartnershipType } from '../../lib/domain';
 import type { Executor } from '../client';
 import { db } from '../index';
 import { localities, partnerships } from '../schema';
+import { formerNameMatch, formerNameShown } from './former-names';
 
 export interface DirectoryPartner {
   slug: string;
@@ -13,6 +14,8 @@ export interface DirectoryPartner {
   countryCode: string;
   type: PartnershipType;
   establishedYear: number | null;
+  /** A former name to show beside the name: the one `q` matched, or a recent one; null when none. */
+  formerName: { nameEn: string; nameZh: string | null } | null;
 }
 
 /** Escapes LIKE wildcards so a search for "50%" means the characters, not a pattern. */
@@ -21,8 +24,8 @@ function likeEscape(text: string): string {
 }
 
 /**
- * Public partners of a home locality, by English name; `q` matches either name, accents ignored
- * ("Lodz" finds Łódź). Only public, live partnerships of live localities. Anyone may call it.
+ * Public partners of a home locality, by English name; `q` matches either name, current or former, accents
+ * ignored ("Lodz" finds Łódź, "dnipropetrovsk" finds Dnipro). Only public, live partnerships of live localities. Anyone may call it.
  */
 export async function listDirectoryPartners(
   homeLocalityId: string,
@@ -36,6 +39,7 @@ export async function listDirectoryPartners(
         ilike(localities.nameEn, `%${likeEscape(term)}%`),
         ilike(localities.nameZh, `%${likeEscape(term)}%`),
         folded ? like(localities.slug, `%${likeEscape(folded)}%`) : undefined,
+        formerNameMatch(localities.id, term),
       )
     : undefined;
   return executor
@@ -46,6 +50,7 @@ export async function listDirectoryPartners(
       countryCode: localities.countryCode,
       type: partnerships.type,
       establishedYear: sql<number | null>`extract(year from ${partnerships.establishedOn})::int`,
+      formerName: formerNameShown(localities.id, term),
     })
     .from(partnerships)
     .innerJoin(localities, eq(localities.id, partnerships.partnerLocalityId))

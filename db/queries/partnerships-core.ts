@@ -4,6 +4,7 @@ import type { DatePrecision, LocalityLevel, PartnershipStatus, PartnershipType, 
 import { slugify } from '../../lib/slug';
 import { PARTNERSHIPS_PAGE_SIZE, type PartnershipFilter } from '../../lib/validation/partnerships';
 import type { Executor } from '../client';
+import { formerNameMatch, formerNameShown } from './former-names';
 import { agreementFileParts, agreementFiles, agreements, agreementSignatories, auditEvents, localities, partnerships, partnershipStatusEvents } from '../schema';
 
 // The queries behind the staff partnership pages, without the access check: db/queries/partnerships.ts checks the
@@ -38,6 +39,8 @@ export interface PartnershipListRow {
   version: number;
   partner: LocalityRef;
   home: LocalityRef;
+  /** A former name of the partner to show beside its name: the one the search matched, or a recent one. */
+  partnerFormerName?: { nameEn: string; nameZh: string | null } | null;
 }
 
 const listColumns = {
@@ -55,7 +58,7 @@ const listColumns = {
   home: { id: home.id, nameEn: home.nameEn, nameZh: home.nameZh, countryCode: home.countryCode, level: home.level },
 };
 
-/** The WHERE clause of a filter: search text matches either side's English or Chinese name, accents optional. */
+/** The WHERE clause of a filter: search text matches either side's English or Chinese name, current or former, accents optional. */
 function filterWhere(filter: PartnershipFilter, homeLocalityId: string | null): SQL | undefined {
   const term = filter.q;
   const folded = slugify(term);
@@ -64,6 +67,7 @@ function filterWhere(filter: PartnershipFilter, homeLocalityId: string | null): 
       ilike(l.nameEn, `%${likeEscape(term)}%`),
       ilike(l.nameZh, `%${likeEscape(term)}%`),
       folded ? like(l.slug, `%${likeEscape(folded)}%`) : undefined,
+      formerNameMatch(l.id, term),
     );
   return and(
     filter.deleted ? isNotNull(partnerships.deletedAt) : isNull(partnerships.deletedAt),
@@ -115,7 +119,7 @@ export async function queryPartnerships(
   const where = filterWhere(filter, homeLocalityId);
   const [rows, [count]] = await Promise.all([
     executor
-      .select(listColumns)
+      .select({ ...listColumns, partnerFormerName: formerNameShown(partner.id, filter.q) })
       .from(partnerships)
       .innerJoin(partner, eq(partner.id, partnerships.partnerLocalityId))
       .innerJoin(home, eq(home.id, partnerships.homeLocalityId))

@@ -24,6 +24,7 @@ export const STAFF_CLIENT_NAMESPACES = [
   'cooperationField',
   'localityLevel',
   'agreementKind',
+  'localities',
 ] as const;
 
 /** The given namespaces of a catalogue, for a NextIntlClientProvider. */

@@ -27,6 +27,7 @@ export default async function PartnersPage({ params, searchParams }: Props) {
   const t = await getTranslations('partners');
   const tValidation = await getTranslations('validation');
   const tType = await getTranslations('partnershipType');
+  const tl = await getTranslations('localities');
   const home = await getHomeLocality();
   if (!home) return <p>{t('noHome')}</p>;
 
@@ -72,6 +73,9 @@ export default async function PartnersPage({ params, searchParams }: Props) {
                     <span lang={LANGUAGE_TAG[other]} className="block text-xs font-normal text-slate-600">
                       {secondary}
                     </span>
+                  )}
+                  {p.formerName && (
+                    <span className="block text-xs font-normal text-slate-600">{tl('formerly', { name: localizedName(p.formerName, locale) })}</span>
                   )}
                 </th>
                 <td className="px-4 py-3">{countries.of(p.countryCode) ?? p.countryCode}</td>

@@ -38,7 +38,7 @@ export default async function PartnershipsPage({ searchParams }: Props) {
   // Only admins see deleted records.
   const filter = can(user.role, 'registry:restore') ? requested : { ...requested, deleted: undefined };
   const locale = (await getLocale()) as Locale;
-  const [{ rows, total }, countries, home, t, tType, tStatus, tField, tLevel, tv] = await Promise.all([
+  const [{ rows, total }, countries, home, t, tType, tStatus, tField, tLevel, tv, tl] = await Promise.all([
     listPartnerships(filter),
     listPartnerCountries(),
     getHomeLocality(),
@@ -48,6 +48,7 @@ export default async function PartnershipsPage({ searchParams }: Props) {
     getTranslations('cooperationField'),
     getTranslations('localityLevel'),
     getTranslations('validation'),
+    getTranslations('localities'),
   ]);
   const countryName = new Intl.DisplayNames([LANGUAGE_TAG[locale]], { type: 'region' });
   const collator = new Intl.Collator(LANGUAGE_TAG[locale]);
@@ -159,6 +160,9 @@ export default async function PartnershipsPage({ searchParams }: Props) {
                 </Link>
                 {locale === 'en' && r.partner.nameZh && <span lang="zh-CN" className="block text-xs font-normal text-slate-600">{r.partner.nameZh}</span>}
                 {locale === 'zh' && <span lang="en" className="block text-xs font-normal text-slate-600">{r.partner.nameEn}</span>}
+                {r.partnerFormerName && (
+                  <span className="block text-xs font-normal text-slate-600">{tl('formerly', { name: localizedName(r.partnerFormerName, locale) })}</span>
+                )}
               </th>
               <td className="px-3 py-2">{localizedName(r.home, locale)}</td>
               <td className="px-3 py-2">{countryName.of(r.partner.countryCode) ?? r.partner.countryCode}</td>

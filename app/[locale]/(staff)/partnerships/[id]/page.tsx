@@ -9,6 +9,7 @@ import { Link } from '@/lib/i18n/navigation';
 import { localizedName } from '@/lib/i18n/names';
 import { LANGUAGE_TAG, type Locale } from '@/lib/i18n/routing';
 import { can } from '@/lib/permissions';
+import { LocalityNote } from '../../localities/_components/locality-note';
 import { DeletePartnership, RestorePartnership } from '../_components/delete-restore';
 import { DeleteAgreement } from './agreements/_components/delete-agreement';
 
@@ -106,6 +107,7 @@ export default async function PartnershipPage({ params }: Props) {
               {locale === 'zh' ? '，' : ', '}
               {countryName.of(p.partner.countryCode) ?? p.partner.countryCode}
             </span>
+            <LocalityNote locality={p.partner} />
           </dd>
           <dt className={dt}>{t('home')}</dt>
           <dd className={dd}>{localizedName(p.home, locale)}</dd>

@@ -1,9 +1,11 @@
 import { and, eq, isNotNull, isNull, sql } from 'drizzle-orm';
-import { parsePartialDate } from '../../lib/calendar-date';
+import { isAfterTodayEverywhere, parsePartialDate } from '../../lib/calendar-date';
+import { CONCLUDED_STATUSES, type PartnershipStatus } from '../../lib/domain';
+import type { LifecycleStepInput } from '../../lib/validation/lifecycle';
 import { slugify } from '../../lib/slug';
 import type { NewLocalityInput, PartnershipUpdate, TieFields } from '../../lib/validation/partnerships';
 import type { Executor } from '../client';
-import { localities, partnerships, partnershipStatusEvents } from '../schema';
+import { agreements, localities, partnerships, partnershipStatusEvents } from '../schema';
 import { insertAuditEvent } from './audit';
 import { ensureLocality } from './localities';
 import type { Actor } from './users';
@@ -96,13 +98,15 @@ export type CreateResult =
   | { kind: 'duplicate' }
   | { kind: 'partner_gone' }
   | { kind: 'same_as_home' }
-  | { kind: 'no_home' };
+  | { kind: 'no_home' }
+  | { kind: 'home_gone' };
 
 /**
  * Registers a partnership of the home locality (`homeLocalityId`, from settings) with the chosen partner, its
  * first status event and its audit event; with `newLocality`, the partner is found or created first, in the same
  * transaction. Refusals are typed: 'duplicate' when a live tie of that type between
- * the two exists, 'partner_gone' when the partner locality was deleted, 'same_as_home' when it is the home.
+ * the two exists, 'partner_gone' when the partner locality was deleted, 'same_as_home' when it is the home,
+ * 'no_home' when no home locality is given, 'home_gone' when the home locality given is not a live one.
  */
 export async function insertPartnership(
   tx: Executor,
@@ -116,7 +120,7 @@ export async function insertPartnership(
   const input = newLocality ? { ...tie, partnerLocalityId: (await ensureLocality(tx, actor, newLocality)).id } : tie;
   if (input.partnerLocalityId === homeLocalityId) return { kind: 'same_as_home' };
   const [homeRow, partnerRow] = await Promise.all([localityLive(tx, homeLocalityId), localityLive(tx, input.partnerLocalityId)]);
-  if (!homeRow) return { kind: 'no_home' };
+  if (!homeRow) return { kind: 'home_gone' };
   if (!partnerRow) return { kind: 'partner_gone' };
   const columns = columnsOf(input);
   // A savepoint, so a duplicate leaves the caller's transaction usable.
@@ -153,19 +157,22 @@ export async function insertPartnership(
   return { kind: 'ok', id };
 }
 
-export type ChangeResult = { kind: 'ok' } | { kind: 'gone' } | { kind: 'conflict' } | { kind: 'duplicate' } | { kind: 'partner_gone' } | { kind: 'same_as_home' };
+export type ChangeResult =
+  | { kind: 'ok' }
+  | { kind: 'gone' }
+  | { kind: 'conflict' }
+  | { kind: 'duplicate' }
+  | { kind: 'partner_gone' }
+  | { kind: 'same_as_home' }
+  | { kind: 'future_date' };
 
 /**
  * Saves an edit made from `input.version`. 'conflict' when someone saved a newer version meanwhile (nothing is
- * written); 'gone' when the partnership is deleted. A change of status appends a status event with the effective
- * date and note given (`statusEffectiveOn`, `statusNote`).
+ * written); 'gone' when the partnership is deleted; 'future_date' when the date established lies after today for a
+ * tie already signed. The status is not edited here: it changes by a lifecycle step (recordLifecycleStep), which
+ * keeps its date, reason and document.
  */
-export async function updatePartnership(
-  tx: Executor,
-  actor: Actor,
-  input: PartnershipUpdate,
-  status: { effectiveOn: string | null; note: string | null } = { effectiveOn: null, note: null },
-): Promise<ChangeResult> {
+export async function updatePartnership(tx: Executor, actor: Actor, input: PartnershipUpdate): Promise<ChangeResult> {
   const before = await snapshot(tx, input.id);
   if (!before || before.deletedAt) return { kind: 'gone' };
   if (before.version !== input.version) return { kind: 'conflict' };
@@ -173,7 +180,10 @@ export async function updatePartnership(
   if (input.partnerLocalityId !== before.partnerLocalityId && !(await localityLive(tx, input.partnerLocalityId))) {
     return { kind: 'partner_gone' };
   }
-  const columns = columnsOf(input);
+  const { status: _status, ...columns } = columnsOf({ ...input, status: before.status });
+  if (columns.establishedOn && CONCLUDED_STATUSES.includes(before.status) && isAfterTodayEverywhere(columns.establishedOn)) {
+    return { kind: 'future_date' };
+  }
   const updated = await unlessDuplicate(tx, (sp) =>
     sp
       .update(partnerships)
@@ -183,16 +193,6 @@ export async function updatePartnership(
   );
   if (updated === 'duplicate') return { kind: 'duplicate' };
   if (!updated[0]) return { kind: 'conflict' };
-  if (columns.status !== before.status) {
-    await tx.insert(partnershipStatusEvents).values({
-      partnershipId: input.id,
-      status: columns.status,
-      effectiveOn: status.effectiveOn,
-      effectivePrecision: status.effectiveOn ? 'day' : null,
-      note: status.note,
-      recordedBy: actor.id,
-    });
-  }
   await insertAuditEvent(tx, {
     action: 'partnership.update',
     entityType: 'partnership',
@@ -201,6 +201,85 @@ export async function updatePartnership(
     actorEmail: actor.email,
     before,
     after: await snapshot(tx, input.id),
+  });
+  return { kind: 'ok' };
+}
+
+export type LifecycleResult = ChangeResult | { kind: 'same_status' } | { kind: 'same_type' } | { kind: 'agreement_gone' };
+
+/** Statuses before an approval: an approval moves a tie from any of them to 'approved'. */
+const BEFORE_APPROVAL: readonly PartnershipStatus[] = ['proposed', 'negotiating', 'letter_of_intent'];
+
+/**
+ * Records one step of a partnership's lifecycle (see lifecycleStepSchema) at the version the editor started from,
+ * with its event and audit event, in the caller's transaction:
+ * - a status step sets the status (refused as 'same_status' when it is the current one);
+ * - an approval moves a tie not yet approved to 'approved' and otherwise leaves the status as it is;
+ * - an upgrade changes the type on the same tie (refused as 'same_type' when unchanged, 'duplicate' when the pair
+ *   already has a live tie of the new type).
+ * 'agreement_gone' when the named document is not a live agreement of this tie. Every step bumps the version.
+ */
+export async function recordLifecycleStep(tx: Executor, actor: Actor, input: LifecycleStepInput): Promise<LifecycleResult> {
+  const before = await snapshot(tx, input.partnershipId);
+  if (!before || before.deletedAt) return { kind: 'gone' };
+  if (before.version !== input.version) return { kind: 'conflict' };
+  if (input.agreementId) {
+    const [doc] = await tx
+      .select({ id: agreements.id })
+      .from(agreements)
+      .where(and(eq(agreements.id, input.agreementId), eq(agreements.partnershipId, input.partnershipId), isNull(agreements.deletedAt)));
+    if (!doc) return { kind: 'agreement_gone' };
+  }
+  let status = before.status;
+  let type = before.type;
+  if (input.kind === 'status') {
+    if (input.status === before.status) return { kind: 'same_status' };
+    status = input.status!;
+  } else if (input.kind === 'approval') {
+    if (BEFORE_APPROVAL.includes(before.status)) status = 'approved';
+  } else {
+    if (input.toType === before.type) return { kind: 'same_type' };
+    type = input.toType!;
+  }
+  const updated = await unlessDuplicate(tx, (sp) =>
+    sp
+      .update(partnerships)
+      .set({ status, type, version: sql`${partnerships.version} + 1`, updatedAt: new Date(), updatedBy: actor.id })
+      .where(and(eq(partnerships.id, input.partnershipId), eq(partnerships.version, input.version), isNull(partnerships.deletedAt)))
+      .returning({ id: partnerships.id }),
+  );
+  if (updated === 'duplicate') return { kind: 'duplicate' };
+  if (!updated[0]) return { kind: 'conflict' };
+  const effective = parsePartialDate(input.effective)!;
+  const [event] = await tx
+    .insert(partnershipStatusEvents)
+    .values({
+      partnershipId: input.partnershipId,
+      kind: input.kind,
+      status,
+      effectiveOn: effective.on,
+      effectivePrecision: effective.precision,
+      note: input.reason,
+      reviewOn: input.reviewOn,
+      endedBy: input.endedBy ?? null,
+      decision: input.decision,
+      approvalLevel: input.approvalLevel ?? null,
+      approvalBody: input.approvalBody,
+      fromType: input.kind === 'upgrade' ? before.type : null,
+      toType: input.kind === 'upgrade' ? type : null,
+      agreementId: input.agreementId ?? null,
+      recordedBy: actor.id,
+    })
+    .returning({ id: partnershipStatusEvents.id });
+  const { partnershipId: _p, version: _v, ...step } = input;
+  await insertAuditEvent(tx, {
+    action: 'partnership.lifecycle',
+    entityType: 'partnership',
+    entityId: input.partnershipId,
+    actorId: actor.id,
+    actorEmail: actor.email,
+    before,
+    after: { ...(await snapshot(tx, input.partnershipId)), step: { ...step, id: event!.id } },
   });
   return { kind: 'ok' };
 }

@@ -1,11 +1,22 @@
 import { and, asc, desc, eq, gte, ilike, inArray, isNotNull, isNull, like, lte, ne, or, sql, type SQL } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
-import type { DatePrecision, LocalityLevel, PartnershipStatus, PartnershipType, CooperationField, AgreementKind, SignatorySide } from '../../lib/domain';
+import type {
+  AgreementKind,
+  ApprovalLevel,
+  CooperationField,
+  DatePrecision,
+  EndingParty,
+  LifecycleEventKind,
+  LocalityLevel,
+  PartnershipStatus,
+  PartnershipType,
+  SignatorySide,
+} from '../../lib/domain';
 import { slugify } from '../../lib/slug';
 import { PARTNERSHIPS_PAGE_SIZE, type PartnershipFilter } from '../../lib/validation/partnerships';
 import type { Executor } from '../client';
 import { formerNameMatch, formerNameShown } from './former-names';
-import { agreementFileParts, agreementFiles, agreements, agreementSignatories, auditEvents, localities, partnerships, partnershipStatusEvents } from '../schema';
+import { agreementFiles, agreements, agreementSignatories, auditEvents, localities, partnerships, partnershipStatusEvents } from '../schema';
 
 // The queries behind the staff partnership pages, without the access check: db/queries/partnerships.ts checks the
 // caller's role and calls these; tests and the benchmark call them directly.
@@ -187,7 +198,24 @@ export interface PartnershipDetail extends PartnershipListRow {
     signatories: Array<{ side: SignatorySide; nameEn: string; nameZh: string | null; titleEn: string | null; titleZh: string | null }>;
     files: Array<{ id: string; fileName: string; byteSize: number; isPublic: boolean; uploadedAt: Date }>;
   }>;
-  statusEvents: Array<{ id: string; status: PartnershipStatus; effectiveOn: string | null; effectivePrecision: DatePrecision | null; note: string | null; recordedAt: Date }>;
+  /** The lifecycle, newest effective date first: each step with what its kind records (see partnershipStatusEvents). */
+  statusEvents: Array<{
+    id: string;
+    kind: LifecycleEventKind;
+    status: PartnershipStatus;
+    effectiveOn: string | null;
+    effectivePrecision: DatePrecision | null;
+    note: string | null;
+    reviewOn: string | null;
+    endedBy: EndingParty | null;
+    decision: string | null;
+    approvalLevel: ApprovalLevel | null;
+    approvalBody: string | null;
+    fromType: PartnershipType | null;
+    toType: PartnershipType | null;
+    agreementId: string | null;
+    recordedAt: Date;
+  }>;
   /** The partner locality's other ties in the registry (Lahore's page shows Zhengzhou-Lahore). */
   otherTies: Array<{ id: string; type: PartnershipType; status: PartnershipStatus; establishedOn: string | null; establishedPrecision: DatePrecision | null; other: LocalityRef }>;
 }
@@ -239,11 +267,25 @@ export async function queryPartnership(executor: Executor, id: string): Promise<
         effectiveOn: partnershipStatusEvents.effectiveOn,
         effectivePrecision: partnershipStatusEvents.effectivePrecision,
         note: partnershipStatusEvents.note,
+        kind: partnershipStatusEvents.kind,
+        reviewOn: partnershipStatusEvents.reviewOn,
+        endedBy: partnershipStatusEvents.endedBy,
+        decision: partnershipStatusEvents.decision,
+        approvalLevel: partnershipStatusEvents.approvalLevel,
+        approvalBody: partnershipStatusEvents.approvalBody,
+        fromType: partnershipStatusEvents.fromType,
+        toType: partnershipStatusEvents.toType,
+        agreementId: partnershipStatusEvents.agreementId,
         recordedAt: partnershipStatusEvents.recordedAt,
       })
       .from(partnershipStatusEvents)
       .where(eq(partnershipStatusEvents.partnershipId, id))
-      .orderBy(desc(partnershipStatusEvents.recordedAt), desc(partnershipStatusEvents.id)),
+      // The timeline reads by effective date, newest first; steps of one date in the order they were recorded.
+      .orderBy(
+        sql`${partnershipStatusEvents.effectiveOn} desc nulls last`,
+        desc(partnershipStatusEvents.recordedAt),
+        desc(partnershipStatusEvents.id),
+      ),
     // Ties of the partner locality other than this one, whichever side it is on.
     executor
       .select({
@@ -373,38 +415,4 @@ export async function queryChangesSince(
     if (r.actorEmail) by.add(r.actorEmail);
   }
   return { fields, by: [...by] };
-}
-
-/**
- * A signed file of a live agreement of partnership `partnershipId`, with its bytes, for the staff download; null
- * when there is no such live file. `publicOnly` restricts it to files marked public of public records.
- */
-export async function queryAgreementFile(
-  executor: Executor,
-  partnershipId: string,
-  fileId: string,
-  publicOnly = false,
-): Promise<{ fileName: string; mediaType: string; sha256: string; content: Uint8Array } | null> {
-  const [row] = await executor
-    .select({ id: agreementFiles.id, fileName: agreementFiles.fileName, mediaType: agreementFiles.mediaType, sha256: agreementFiles.sha256 })
-    .from(agreementFiles)
-    .innerJoin(agreements, eq(agreements.id, agreementFiles.agreementId))
-    .innerJoin(partnerships, eq(partnerships.id, agreements.partnershipId))
-    .where(
-      and(
-        eq(agreementFiles.id, fileId),
-        eq(agreements.partnershipId, partnershipId),
-        isNull(agreementFiles.deletedAt),
-        isNull(agreements.deletedAt),
-        publicOnly ? and(eq(agreementFiles.isPublic, true), eq(agreements.isPublic, true), eq(partnerships.isPublic, true), isNull(partnerships.deletedAt)) : undefined,
-      ),
-    );
-  if (!row) return null;
-  const parts = await executor
-    .select({ content: agreementFileParts.content })
-    .from(agreementFileParts)
-    .where(eq(agreementFileParts.fileId, row.id))
-    .orderBy(asc(agreementFileParts.seq));
-  const { id: _id, ...file } = row;
-  return { ...file, content: Buffer.concat(parts.map((p) => p.content)) };
 }

@@ -25,6 +25,9 @@ export const STAFF_CLIENT_NAMESPACES = [
   'localityLevel',
   'agreementKind',
   'localities',
+  'lifecycle',
+  'approvalLevel',
+  'endingParty',
 ] as const;
 
 /** The given namespaces of a catalogue, for a NextIntlClientProvider. */

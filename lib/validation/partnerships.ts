@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { checkbox, optionalText, versionField } from './fields';
-import { isAfterTodayEverywhere, isCalendarDate, parsePartialDate } from '../calendar-date';
+import { isAfterTodayEverywhere, parsePartialDate } from '../calendar-date';
 import { CONCLUDED_STATUSES, COOPERATION_FIELDS, LOCALITY_LEVELS, PARTNERSHIP_STATUSES, PARTNERSHIP_TYPES, type PartnershipStatus } from '../domain';
 import { MAX_SEARCH_LENGTH, queryText } from './search-params';
 
@@ -81,12 +81,16 @@ function newLocalityComplete(
 
 /**
  * A new partnership from the form (`/partnerships/new`): the partner is a locality of the registry (its id) or,
- * with partnerLocalityId 'new', one picked from the gazetteer (the new* fields).
+ * with partnerLocalityId 'new', one picked from the gazetteer (the new* fields); the home side is the home city
+ * unless `homeLocalityId` names another locality of the registry.
  */
 export const partnershipInputSchema = z
   .object({
     ...partnershipFields,
     partnerLocalityId: z.union([z.uuid({ message: 'validation.choosePartner' }), z.literal(NEW_LOCALITY)], { message: 'validation.choosePartner' }),
+    // The home side: absent for the home city's own ties; another locality of the registry for a related tie
+    // (Zhengzhou-Lahore beside Guangzhou-Lahore).
+    homeLocalityId: z.preprocess(blankToUndefined, z.uuid({ message: 'validation.invalid' }).optional()),
     ...newLocalityFields,
   })
   .superRefine((value, ctx) => {
@@ -94,27 +98,21 @@ export const partnershipInputSchema = z
     newLocalityComplete(value, ctx);
   });
 
-/** A change to a partnership, at the version the editor started from (`/partnerships/[id]/edit`). */
-export const partnershipUpdateSchema = z
-  .object({
-    ...partnershipFields,
-    id: z.uuid({ message: 'validation.invalid' }),
-    version: versionField,
-    // When the status changes: since when, and why (kept in the status timeline).
-    statusEffectiveOn: z
-      .string({ message: 'validation.invalid' })
-      .trim()
-      .optional()
-      .refine((v) => !v || isCalendarDate(v), { message: 'validation.date' })
-      .transform((v) => v || null),
-    statusNote: optionalText(LIMITS.basis),
-  })
-  .superRefine(noFutureDateForConcludedTie);
+/**
+ * A change to a partnership, at the version the editor started from (`/partnerships/[id]/edit`). The status is not
+ * part of it: it changes by a lifecycle step (lifecycleStepSchema), with its date, reason and document.
+ */
+const { status: _status, ...editableFields } = partnershipFields;
+export const partnershipUpdateSchema = z.object({
+  ...editableFields,
+  id: z.uuid({ message: 'validation.invalid' }),
+  version: versionField,
+});
 
 export type PartnershipInput = z.output<typeof partnershipInputSchema>;
 export type PartnershipUpdate = z.output<typeof partnershipUpdateSchema>;
 /** The tie's own fields, whichever form they came from, with the partner as a locality id. */
-export type TieFields = Omit<PartnershipUpdate, 'id' | 'version' | 'statusEffectiveOn' | 'statusNote'>;
+export type TieFields = Omit<PartnershipUpdate, 'id' | 'version'> & { status: PartnershipStatus };
 /** A partner locality to create, from the gazetteer fields of the registration form. */
 export interface NewLocalityInput {
   nameEn: string;

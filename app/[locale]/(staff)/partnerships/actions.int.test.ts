@@ -211,29 +211,48 @@ describe('partnership actions', () => {
     expect(await counts()).toEqual(before);
   });
 
-  it('saves an edit, records the status change with its date and note, and refuses a stale one with what changed', async () => {
+  it('saves an edit without touching the status, and refuses a stale one with what changed', async () => {
     await signedIn('editor');
     const id = (await redirectOf(createPartnershipAction(IDLE, form(lahoreTie())))).split('/').pop()!;
-    // Someone saves version 1 -> 2: dormant since 2024-03-01.
-    await redirectOf(
-      updatePartnershipAction(
-        IDLE,
-        form({ ...lahoreTie(), id, version: '1', status: 'lapsed', statusEffectiveOn: '2024-03-01', statusNote: 'No contact since 2021', summaryEn: 'Quiet.' }),
-      ),
-    );
+    // Someone saves version 1 -> 2. A status in the form is not an edit: it changes by a lifecycle step.
+    await redirectOf(updatePartnershipAction(IDLE, form({ ...lahoreTie(), id, version: '1', status: 'terminated', summaryEn: 'Quiet.' })));
     const detail = await queryPartnership(db, id);
-    expect(detail).toMatchObject({ status: 'lapsed', summaryEn: 'Quiet.', version: 2 });
-    expect(detail!.statusEvents[0]).toMatchObject({ status: 'lapsed', effectiveOn: '2024-03-01', note: 'No contact since 2021' });
+    expect(detail).toMatchObject({ status: 'active', summaryEn: 'Quiet.', version: 2 });
+    expect(detail!.statusEvents).toHaveLength(1);
     const before = await counts();
     // Someone else still had version 1 open.
     const stale = await updatePartnershipAction(IDLE, form({ ...lahoreTie(), id, version: '1', summaryEn: 'Mine.' }));
     expect(stale).toMatchObject({
       status: 'conflict',
       message: { key: 'partnerships.conflict' },
-      data: { changes: { status: 'lapsed', summaryEn: 'Quiet.' }, by: ['editor@example.org'] },
+      data: { changes: { summaryEn: 'Quiet.' }, by: ['editor@example.org'] },
     });
     expect(await counts()).toEqual(before);
     expect((await queryPartnership(db, id))!.summaryEn).toBe('Quiet.');
+  });
+
+  it('refuses an edit dating a signed tie after today, beside the date, and writes nothing', async () => {
+    await signedIn('editor');
+    const id = (await redirectOf(createPartnershipAction(IDLE, form(lahoreTie())))).split('/').pop()!;
+    const before = await counts();
+    const state = await updatePartnershipAction(IDLE, form({ ...lahoreTie(), id, version: '1', established: '2999-01-01' }));
+    expect(state).toMatchObject({ status: 'invalid', fieldErrors: { established: { key: 'validation.futureDate' } } });
+    expect(await counts()).toEqual(before);
+  });
+
+  it("registers a related tie of another locality, listed as another locality's", async () => {
+    await signedIn('editor');
+    const url = await redirectOf(createPartnershipAction(IDLE, form({ ...lahoreTie(), homeLocalityId: karachi, type: 'sister_city' })));
+    const detail = await queryPartnership(db, url.split('/').pop()!);
+    expect(detail).toMatchObject({ home: { nameEn: 'Karachi' }, partner: { nameEn: 'Lahore' } });
+    const other = await queryPartnerships(db, partnershipFilterSchema.parse({ scope: 'other' }), guangzhou);
+    expect(other.rows.map((r) => r.partner.nameEn)).toEqual(['Lahore']);
+    // A home side that is not a live locality is refused beside the field.
+    await db.update(localities).set({ deletedAt: new Date() }).where(eq(localities.id, karachi));
+    const before = await counts();
+    const state = await createPartnershipAction(IDLE, form({ ...lahoreTie(), homeLocalityId: karachi, type: 'sister_district' }));
+    expect(state).toMatchObject({ status: 'invalid', fieldErrors: { homeLocalityId: { key: 'partnerships.partnerGone' } } });
+    expect(await counts()).toEqual(before);
   });
 
   it('deletes softly and an admin restores, each audited; deleted ties leave the list', async () => {

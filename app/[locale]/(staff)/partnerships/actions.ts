@@ -30,6 +30,8 @@ async function refusal(result: ChangeResult, id: string, version: number): Promi
       return { status: 'invalid', fieldErrors: { partnerLocalityId: { key: 'partnerships.partnerGone' } }, message: { key: 'validation.fixFields' } };
     case 'same_as_home':
       return { status: 'invalid', fieldErrors: { partnerLocalityId: { key: 'partnerships.sameAsHome' } }, message: { key: 'validation.fixFields' } };
+    case 'future_date':
+      return { status: 'invalid', fieldErrors: { established: { key: 'validation.futureDate' } }, message: { key: 'validation.fixFields' } };
     case 'conflict': {
       // Tell the editor what the other save changed, from the audit trail; their own input stays in the form.
       const changes = await queryChangesSince(db, 'partnership', id, version);
@@ -38,15 +40,22 @@ async function refusal(result: ChangeResult, id: string, version: number): Promi
   }
 }
 
-/** Registers a partnership of the home locality. Editors and admins. Goes to its page when saved. */
+/**
+ * Registers a partnership of the home locality, or of another locality of the registry when the form names one.
+ * Editors and admins. Goes to its page when saved.
+ */
 export async function createPartnershipAction(_prev: ActionState, formData: FormData): Promise<ActionState> {
   const auth = await authorizeAction('registry:write');
   if (!auth.ok) return auth.state;
   const parsed = partnershipInputSchema.safeParse(formFields(formData, PARTNERSHIP_LIST_FIELDS));
   if (!parsed.success) return invalid(parsed.error);
-  const home = await getHomeLocality();
-  const result = await db.transaction((tx) => insertPartnership(tx, auth.user, home?.id ?? null, parsed.data, newLocalityOf(parsed.data)));
+  const homeId = parsed.data.homeLocalityId ?? (await getHomeLocality())?.id ?? null;
+  const result = await db.transaction((tx) => insertPartnership(tx, auth.user, homeId, parsed.data, newLocalityOf(parsed.data)));
   if (result.kind === 'no_home') return failure('partnerships.noHome');
+  if (result.kind === 'home_gone') {
+    if (!parsed.data.homeLocalityId) return failure('partnerships.noHome');
+    return { status: 'invalid', fieldErrors: { homeLocalityId: { key: 'partnerships.partnerGone' } }, message: { key: 'validation.fixFields' } };
+  }
   if (result.kind !== 'ok') return (await refusal(result, '', 0))!;
   const locale = await getLocale();
   return redirect({ href: `/partnerships/${result.id}`, locale });
@@ -58,10 +67,7 @@ export async function updatePartnershipAction(_prev: ActionState, formData: Form
   if (!auth.ok) return auth.state;
   const parsed = partnershipUpdateSchema.safeParse(formFields(formData, PARTNERSHIP_LIST_FIELDS));
   if (!parsed.success) return invalid(parsed.error);
-  const { statusEffectiveOn, statusNote } = parsed.data;
-  const result = await db.transaction((tx) =>
-    updatePartnership(tx, auth.user, parsed.data, { effectiveOn: statusEffectiveOn, note: statusNote }),
-  );
+  const result = await db.transaction((tx) => updatePartnership(tx, auth.user, parsed.data));
   const refused = await refusal(result, parsed.data.id, parsed.data.version);
   if (refused) return refused;
   const locale = await getLocale();

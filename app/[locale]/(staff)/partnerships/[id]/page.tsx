@@ -11,6 +11,7 @@ import { LANGUAGE_TAG, type Locale } from '@/lib/i18n/routing';
 import { can } from '@/lib/permissions';
 import { LocalityNote } from '../../localities/_components/locality-note';
 import { DeletePartnership, RestorePartnership } from '../_components/delete-restore';
+import { LifecycleTimeline } from './_components/lifecycle-timeline';
 import { DeleteAgreement } from './agreements/_components/delete-agreement';
 
 type Props = { params: Promise<{ id: string }> };
@@ -211,21 +212,7 @@ export default async function PartnershipPage({ params }: Props) {
         )}
       </section>
 
-      <section aria-labelledby="timeline" className="space-y-3">
-        <h2 id="timeline" className="text-xl font-semibold">{t('timeline')}</h2>
-        <ol className="space-y-2 border-l-2 border-slate-200 pl-4">
-          {p.statusEvents.map((e) => (
-            <li key={e.id}>
-              <span className="font-medium">{tStatus(e.status)}</span>{' '}
-              <span className="text-slate-700">
-                {e.effectiveOn && e.effectivePrecision ? t('effective', { date: formatPartialDate(e.effectiveOn, e.effectivePrecision, tag) }) : t('effectiveUnknown')}
-              </span>
-              {e.note && <span className="block text-sm text-slate-600">{e.note}</span>}
-              <span className="block text-xs text-slate-500">{t('recorded', { date: format.dateTime(e.recordedAt, { dateStyle: 'medium' }) })}</span>
-            </li>
-          ))}
-        </ol>
-      </section>
+      <LifecycleTimeline p={p} locale={locale} canWrite={canWrite} />
 
       <section aria-labelledby="activities" className="space-y-2">
         <h2 id="activities" className="text-xl font-semibold">{t('activities')}</h2>

@@ -25,7 +25,8 @@ export interface PartnershipFormValues {
   summaryZh: string;
   internalNotes: string;
   isPublic: boolean;
-  // Only for registering: a partner from the gazetteer.
+  // Only for registering: the home side ('' for the home city) and a partner from the gazetteer.
+  homeLocalityId?: string;
   newNameEn?: string;
   newNameZh?: string;
   newCountry?: string;
@@ -37,21 +38,24 @@ export interface PartnershipFormValues {
 
 /**
  * The partnership form for both registering (`edit` absent) and editing (`edit` with the id and the version the
- * editor started from). The same zod schema checks it here and in the action.
+ * editor started from). The same zod schema checks it here and in the action. When registering, `home` names the
+ * home city (the default home side) and `localities` also offers the home side of a related tie; when editing, the
+ * status is shown, not edited: it changes by a lifecycle step.
  */
 export function PartnershipForm(props: {
   localities: Array<{ id: string; label: string }>;
   values: PartnershipFormValues;
-  edit?: { id: string; version: number };
+  home?: { label: string };
+  edit?: { id: string; version: number; status: string };
 }) {
   const t = useTranslations('partnerships');
   const tType = useTranslations('partnershipType');
   const tStatus = useTranslations('partnershipStatus');
-  // Both schemas share their fields; the edit one adds the id, the version and the status change's date and note.
+  // Both schemas share their fields; the edit one adds the id and the version and leaves out the status.
   const { form, state, pending, formProps } = useActionForm(
     (props.edit ? partnershipUpdateSchema : partnershipInputSchema) as typeof partnershipUpdateSchema,
     props.edit ? updatePartnershipAction : createPartnershipAction,
-    (props.edit ? { ...props.values, ...props.edit, statusEffectiveOn: '', statusNote: '' } : props.values) as never,
+    (props.edit ? { ...props.values, id: props.edit.id, version: props.edit.version } : props.values) as never,
   );
   const e = form.formState.errors as Record<string, FieldError | undefined>;
   const tg = useTranslations('gazetteer');
@@ -66,6 +70,14 @@ export function PartnershipForm(props: {
           <input type="hidden" {...reg('version')} />
         </>
       )}
+      {!props.edit && props.home && (
+        <Select name="homeLocalityId" label={t('homeSide')} hint={t('homeSideHint')} error={e.homeLocalityId} reg={reg('homeLocalityId')}>
+          <option value="">{props.home.label}</option>
+          {props.localities.map((l) => (
+            <option key={l.id} value={l.id}>{l.label}</option>
+          ))}
+        </Select>
+      )}
       <Select name="partnerLocalityId" label={t('partnerLocality')} hint={t('partnerHint')} error={e.partnerLocalityId} reg={reg('partnerLocalityId')}>
         <option value="">{t('choose')}</option>
         {!props.edit && <option value={NEW_LOCALITY}>{tg('chooseNew')}</option>}
@@ -79,18 +91,23 @@ export function PartnershipForm(props: {
           <option key={v} value={v}>{tType(v)}</option>
         ))}
       </Select>
-      <Select name="status" label={t('status')} error={e.status} reg={reg('status')}>
-        {PARTNERSHIP_STATUSES.map((v) => (
-          <option key={v} value={v}>{tStatus(v)}</option>
-        ))}
-      </Select>
-      <Text name="established" label={t('established')} hint={t('establishedHint')} error={e.established} reg={reg('established')} maxLength={10} />
-      {props.edit && (
-        <>
-          <Text name="statusEffectiveOn" label={t('statusEffective')} hint={t('statusEffectiveHint')} error={e.statusEffectiveOn} reg={reg('statusEffectiveOn')} maxLength={10} />
-          <Text name="statusNote" label={t('statusNote')} error={e.statusNote} reg={reg('statusNote')} maxLength={LIMITS.basis} />
-        </>
+      {props.edit ? (
+        <div>
+          <p className="font-medium">{t('status')}</p>
+          <p className="mt-1">{tStatus(props.edit.status as never)}</p>
+          <p className="text-sm text-slate-600">
+            {t('statusByStep')}{' '}
+            <Link href={`/partnerships/${props.edit.id}/lifecycle/new`} className="text-brand-700 underline">{t('recordStep')}</Link>
+          </p>
+        </div>
+      ) : (
+        <Select name="status" label={t('status')} error={e.status} reg={reg('status')}>
+          {PARTNERSHIP_STATUSES.map((v) => (
+            <option key={v} value={v}>{tStatus(v)}</option>
+          ))}
+        </Select>
       )}
+      <Text name="established" label={t('established')} hint={t('establishedHint')} error={e.established} reg={reg('established')} maxLength={10} />
       <Text name="establishedBasis" label={t('basis')} hint={t('basisHint')} error={e.establishedBasis} reg={reg('establishedBasis')} maxLength={LIMITS.basis} className="md:col-span-2" />
       <CooperationFields legend={t('fields')} error={e.cooperationFields} reg={reg('cooperationFields')} />
       <Text name="summaryEn" label={t('summaryEn')} error={e.summaryEn} reg={reg('summaryEn')} rows={3} maxLength={LIMITS.summary} lang="en" />

@@ -27,7 +27,7 @@ export default async function EditPartnershipPage({ params }: Props) {
       <h1 className="text-3xl font-semibold tracking-tight">{t('editTitle', { partner: `${localizedName(p.home, locale)} – ${localizedName(p.partner, locale)}` })}</h1>
       <PartnershipForm
         localities={localityOptions(localities, locale as Locale, p.home.id)}
-        edit={{ id: p.id, version: p.version }}
+        edit={{ id: p.id, version: p.version, status: p.status }}
         values={{
           partnerLocalityId: p.partner.id,
           type: p.type,

@@ -96,7 +96,7 @@ test.describe('registering and keeping a tie', () => {
     await page.goto('/partnerships/new');
     expect((await new AxeBuilder({ page }).analyze()).violations).toEqual([]);
     await page.getByLabel('Partner locality').selectOption({ label: 'Punjab · 旁遮普省 (Pakistan)' });
-    await page.getByLabel('Type').selectOption('sister_province');
+    await page.getByLabel('Type').selectOption('friendly_cooperation_province');
     await page.getByLabel('Date established').fill('2999-01-01');
     await page.getByLabel('Trade').check();
     await page.getByLabel('Education').check();
@@ -112,7 +112,7 @@ test.describe('registering and keeping a tie', () => {
     url = new URL(page.url()).pathname;
     await expect(page.getByRole('heading', { level: 1 })).toHaveText('Guangzhou – Punjab');
     // A month stays a month: no day is invented.
-    await expect(page.getByText('August 1996', { exact: true })).toBeVisible();
+    await expect(page.getByRole('region', { name: 'Partner' }).getByText('August 1996', { exact: true })).toBeVisible();
     await expect(page.getByText('Marked internal: not for the public.')).toBeVisible();
     await expect(page.getByText('Active from August 1996')).toBeVisible();
     await context.close();
@@ -158,11 +158,10 @@ test.describe('registering and keeping a tie', () => {
     await a.page.goto(`${url}/edit`);
     await b.page.goto(`${url}/edit`);
     await a.page.getByLabel('Public summary (English)').fill('Trade and education since 1996.');
-    await a.page.getByLabel('Status', { exact: true }).selectOption('lapsed');
-    await a.page.getByLabel('Status effective from').fill('2024-03-01');
+    await a.page.getByLabel('Basis of the date').fill('Signing in Guangzhou');
     await a.page.getByRole('button', { name: 'Save changes' }).click();
     await expect(a.page).toHaveURL(new RegExp(`${url}$`));
-    await expect(a.page.getByText('Dormant from March 1, 2024')).toBeVisible();
+    await expect(a.page.getByText('Trade and education since 1996.')).toBeVisible();
 
     await b.page.getByLabel('Public summary (English)').fill('My own summary.');
     await b.page.getByRole('button', { name: 'Save changes' }).click();
@@ -170,13 +169,61 @@ test.describe('registering and keeping a tie', () => {
     await expect(notice).toBeVisible();
     await expect(notice).toContainText('Their changes (editor@amity.test):');
     await expect(notice.getByRole('definition').filter({ hasText: 'Trade and education since 1996.' })).toBeVisible();
-    await expect(notice.getByRole('definition').filter({ hasText: 'Dormant' })).toBeVisible();
+    await expect(notice.getByRole('definition').filter({ hasText: 'Signing in Guangzhou' })).toBeVisible();
     // B's own input is still there, and nothing of it was saved.
     await expect(b.page.getByLabel('Public summary (English)')).toHaveValue('My own summary.');
     await a.page.reload();
     await expect(a.page.getByText('Trade and education since 1996.')).toBeVisible();
     await a.context.close();
     await b.context.close();
+  });
+
+  test('its lifecycle: a suspension needs a review date after it, an approval and an upgrade keep one tie, in both languages', async ({ browser }) => {
+    const { context, page } = await asRole(browser, 'editor');
+    await page.goto(url);
+    await page.getByRole('link', { name: 'Change the status' }).click();
+    expect((await new AxeBuilder({ page }).analyze()).violations).toEqual([]);
+    await page.getByLabel('New status').selectOption('suspended');
+    await page.getByLabel('Effective date').fill('2023-02');
+    await page.getByRole('button', { name: 'Record the step' }).click();
+    const review = page.getByLabel('Review date (suspension)');
+    await expect(review).toHaveAttribute('aria-invalid', 'true');
+    await expect(page.getByText('Fill in this field.')).toBeVisible();
+    await review.fill('2023-01-31');
+    await page.getByRole('button', { name: 'Record the step' }).click();
+    await expect(page.getByText('The review date must come after the effective date.')).toBeVisible();
+    await review.fill('2024-02-01');
+    await page.getByLabel('Reason').fill('Provincial review of foreign ties');
+    await page.getByRole('button', { name: 'Record the step' }).click();
+    await expect(page).toHaveURL(new RegExp(`${url}#timeline$`));
+    const timeline = page.getByRole('region', { name: 'Lifecycle' });
+    await expect(timeline.getByText('Suspended from February 2023')).toBeVisible();
+    await expect(timeline.getByText('Review on February 1, 2024')).toBeVisible();
+    await expect(timeline.getByText('Provincial review of foreign ties')).toBeVisible();
+
+    // In Chinese: the national approval, then the upgrade of the same tie.
+    await page.goto(`/zh${url}/lifecycle/new?kind=approval`);
+    await page.getByLabel('批准机关级别').selectOption('national');
+    await page.getByLabel('批准机关').fill('外交部');
+    await page.getByLabel('生效日期').fill('2999');
+    await page.getByRole('button', { name: '记录节点' }).click();
+    await expect(page.getByText('节点应在发生后记录：此日期晚于今天。')).toBeVisible();
+    await page.getByLabel('生效日期').fill('1996-07');
+    await page.getByRole('button', { name: '记录节点' }).click();
+    await expect(page).toHaveURL(new RegExp(`/zh${url}#timeline$`));
+    await expect(page.getByRole('region', { name: '关系进程' }).getByText('由外交部批准')).toBeVisible();
+    await page.getByRole('region', { name: '关系进程' }).getByRole('link', { name: '记录升级' }).click();
+    expect((await new AxeBuilder({ page }).analyze()).violations).toEqual([]);
+    await page.getByLabel('新类型').selectOption('sister_province');
+    await page.getByLabel('生效日期').fill('2024-05-02');
+    await page.getByRole('button', { name: '记录节点' }).click();
+    await expect(page).toHaveURL(new RegExp(`/zh${url}#timeline$`));
+    // The same page, now a sister-province tie, with the approval among the dates it can be counted from.
+    await page.goto(url);
+    await expect(page.getByText('Upgraded from Friendly cooperation province or state to Sister province or state from May 2, 2024')).toBeVisible();
+    await expect(page.getByRole('definition').filter({ hasText: /^July 1996 · 外交部$/ })).toBeVisible();
+    expect((await new AxeBuilder({ page }).analyze()).violations).toEqual([]);
+    await context.close();
   });
 
   test('an editor deletes it; an admin finds it among the deleted and restores it', async ({ browser }) => {

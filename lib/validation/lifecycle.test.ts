@@ -31,7 +31,7 @@ describe('lifecycle step schema', () => {
     [{ kind: 'status', status: 'terminated', endedBy: 'nobody' }, 'endedBy', 'validation.invalid'],
     [{ kind: 'status', status: 'paused', effective: '' }, 'effective', 'validation.required'],
     [{ kind: 'status', status: 'paused', effective: '1996-13' }, 'effective', 'validation.partialDate'],
-    [{ kind: 'status', status: 'paused', effective: '2999' }, 'effective', 'validation.futureDate'],
+    [{ kind: 'status', status: 'paused', effective: '2999' }, 'effective', 'validation.stepInFuture'],
     [{ kind: 'status', status: 'paused', decision: 'x'.repeat(501), endedBy: 'home' }, 'decision', 'validation.tooLong'],
     [{ kind: 'approval', approvalBody: 'City' }, 'approvalLevel', 'validation.required'],
     [{ kind: 'approval', approvalLevel: 'city', approvalBody: '   ' }, 'approvalBody', 'validation.required'],

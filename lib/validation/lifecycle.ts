@@ -49,7 +49,7 @@ export const lifecycleStepSchema = z
   .superRefine((v, ctx) => {
     const issue = (path: string, message: string) => ctx.addIssue({ code: 'custom', path: [path], message });
     const effective = parsePartialDate(v.effective);
-    if (effective && isAfterTodayEverywhere(effective.on)) issue('effective', 'validation.futureDate');
+    if (effective && isAfterTodayEverywhere(effective.on)) issue('effective', 'validation.stepInFuture');
     if (v.kind === 'status') {
       if (!v.status) issue('status', 'validation.required');
       if (v.status === 'suspended') {

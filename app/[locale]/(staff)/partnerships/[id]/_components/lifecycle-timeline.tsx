@@ -64,7 +64,6 @@ export async function LifecycleTimeline(props: {
     return a ? (locale === 'zh' && a.titleZh) || a.titleEn : null;
   };
   const dates = countableDates(p);
-  const row = 'flex flex-wrap gap-x-2';
 
   return (
     <section aria-labelledby="timeline" className="space-y-4">
@@ -126,7 +125,7 @@ export async function LifecycleTimeline(props: {
             const document = agreementTitle(e.agreementId);
             return (
               <li key={e.id}>
-                <p className={row}>
+                <p>
                   <span className="font-medium">
                     {e.kind === 'approval'
                       ? t('stepApproval', { body: e.approvalBody ?? (e.approvalLevel ? tLevel(e.approvalLevel) : '–') })
@@ -134,11 +133,11 @@ export async function LifecycleTimeline(props: {
                         ? t('stepUpgrade', { from: tType(e.fromType), to: tType(e.toType) })
                         : tStatus(e.status)}
                   </span>
-                  {e.kind === 'approval' && e.approvalLevel && <span className="text-slate-700">({tLevel(e.approvalLevel)})</span>}
+                  {e.kind === 'approval' && e.approvalLevel && <span className="text-slate-700"> ({tLevel(e.approvalLevel)})</span>}{' '}
                   <span className="text-slate-700">
                     {e.effectiveOn && e.effectivePrecision ? tp('effective', { date: date(e.effectiveOn, e.effectivePrecision) }) : tp('effectiveUnknown')}
                   </span>
-                  {e.kind !== 'status' && <span className="text-slate-700">· {tStatus(e.status)}</span>}
+                  {e.kind !== 'status' && <span className="text-slate-700"> · {tStatus(e.status)}</span>}
                 </p>
                 {e.reviewOn && <p className="text-sm text-slate-700">{t('stepReview', { date: date(e.reviewOn, 'day') })}</p>}
                 {e.endedBy && <p className="text-sm text-slate-700">{t('stepEndedBy', { party: tParty(e.endedBy) })}</p>}

@@ -131,7 +131,7 @@ describe('lifecycle step action', () => {
     [{ kind: 'status', status: 'suspended' }, 'reviewOn', 'validation.required'],
     [{ kind: 'status', status: 'suspended', reviewOn: '2021-01-01' }, 'reviewOn', 'validation.reviewAfterEffective'],
     [{ kind: 'status', status: 'terminated' }, 'endedBy', 'validation.required'],
-    [{ kind: 'status', status: 'paused', effective: '2999-01' }, 'effective', 'validation.futureDate'],
+    [{ kind: 'status', status: 'paused', effective: '2999-01' }, 'effective', 'validation.stepInFuture'],
     [{ kind: 'status', status: 'paused', effective: '' }, 'effective', 'validation.required'],
     [{ kind: 'status', status: 'paused', effective: '2021-02-30' }, 'effective', 'validation.partialDate'],
     [{ kind: 'status', status: 'paused', reason: 'x'.repeat(2001) }, 'reason', 'validation.tooLong'],

@@ -48,7 +48,8 @@ export function LifecycleForm(props: {
     decision: '',
     approvalLevel: '',
     approvalBody: '',
-    toType: props.type === 'friendly_cooperation_city' ? 'sister_city' : '',
+    // The usual upgrade: a friendly cooperation tie becoming a sister tie of the same level.
+    toType: props.type.startsWith('friendly_cooperation_') ? props.type.replace('friendly_cooperation_', 'sister_') : '',
     agreementId: '',
   } as never);
   const e = form.formState.errors as Record<string, FieldError | undefined>;

@@ -28,6 +28,7 @@ describe('listDirectoryPartners', () => {
       countryCode: 'PK',
       type: 'friendly_cooperation_city',
       establishedYear: 2021,
+      formerName: null,
     });
     expect(all.find((p) => p.nameEn === 'Busan')?.establishedYear).toBeNull();
   });

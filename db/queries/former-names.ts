@@ -6,7 +6,7 @@ import { localityNames } from '../schema';
 // query, correlated with the locality column they are given (an exists subquery, never a query per row).
 
 /** How long after a name went out of use the lists still show it beside the current one ("formerly ..."). */
-export const RECENT_NAME_YEARS = 10;
+export const RECENT_NAME_YEARS = 15;
 
 /** Escapes LIKE wildcards so a search for "50%" means the characters, not a pattern. */
 function likeEscape(text: string): string {
@@ -32,13 +32,15 @@ export function formerNameMatch(localityId: AnyColumn, term: string): SQL {
  * matched when there is a term and a match, else the latest one out of use within RECENT_NAME_YEARS.
  */
 export function formerNameShown(localityId: AnyColumn, term: string): SQL<{ nameEn: string; nameZh: string | null } | null> {
-  const matched = term ? nameMatches(term) : sql`false`;
+  const recent = sql`${localityNames.usedUntil} >= current_date - ${sql.raw(`interval '${RECENT_NAME_YEARS} years'`)}`;
+  // PostgreSQL refuses a constant in ORDER BY, so the "matched first" key is there only with a term.
+  const matched = term ? nameMatches(term) : null;
   return sql<{ nameEn: string; nameZh: string | null } | null>`(
     select json_build_object('nameEn', ${localityNames.nameEn}, 'nameZh', ${localityNames.nameZh})
     from ${localityNames}
     where ${localityNames.localityId} = ${localityId}
-      and (${matched} or ${localityNames.usedUntil} >= current_date - ${sql.raw(`interval '${RECENT_NAME_YEARS} years'`)})
-    order by ${matched} desc, ${localityNames.usedUntil} desc nulls last, ${localityNames.createdAt} desc
+      and ${matched ? sql`(${matched} or ${recent})` : recent}
+    order by ${matched ? sql`${matched} desc, ` : sql``}${localityNames.usedUntil} desc nulls last, ${localityNames.createdAt} desc
     limit 1
   )`;
 }

@@ -136,6 +136,8 @@ export async function proxy(request: NextRequest) {
 }
 
 export const config = {
-  // Static build output is excluded; next.config.js gives it its headers.
-  matcher: ['/((?!_next/static|_next/image).*)'],
+  // Static build output is excluded; next.config.js gives it its headers. So is the upload route (app/uploads): the
+  // proxy would read its body (up to proxyClientMaxBodySize) before passing it on; the handler streams it and
+  // makes the origin check itself.
+  matcher: ['/((?!_next/static|_next/image|uploads$).*)'],
 };

@@ -1,24 +1,16 @@
-import { createHash } from 'node:crypto';
 import { and, asc, eq, isNull, sql } from 'drizzle-orm';
 import { parsePartialDate } from '../../lib/calendar-date';
 import type { AgreementInput, AgreementUpdate } from '../../lib/validation/agreements';
 import type { Executor } from '../client';
-import { agreementFileParts, agreementFiles, agreements, agreementSignatories, partnerships, partnershipStatusEvents } from '../schema';
+import { agreementFiles, agreements, agreementSignatories, partnerships, partnershipStatusEvents } from '../schema';
 import { insertAuditEvent } from './audit';
 import type { Actor } from './users';
 
-// Writes of agreements, their signatories and signed files. Each takes the caller's transaction: the agreement,
-// its signatories, its file, the partnership's status change (a termination ends the tie) and the audit events
-// commit together or not at all.
+// Writes of agreements and their signatories. Each takes the caller's transaction: the agreement, its signatories,
+// the partnership's status change (a termination ends the tie) and the audit events commit together or not at all.
+// Signed files are uploaded on their own (app/uploads, db/mutations/files.ts).
 
-/** A signed file already read and checked (a PDF by its bytes) by the action. */
-export interface SignedFile {
-  fileName: string;
-  bytes: Uint8Array;
-  isPublic: boolean;
-}
-
-type Fields = Omit<AgreementInput, 'partnershipId' | 'file' | 'fileIsPublic' | 'signatories' | 'signed'> & { signed?: string };
+type Fields = Omit<AgreementInput, 'partnershipId' | 'signatories' | 'signed'> & { signed?: string };
 
 function columnsOf(input: Fields) {
   const signed = input.signed ? parsePartialDate(input.signed) : null;
@@ -94,28 +86,6 @@ async function writeSignatories(tx: Executor, agreementId: string, signatories: 
   );
 }
 
-/** Bytes per stored part of a file (1 MiB). */
-export const FILE_PART_BYTES = 1024 * 1024;
-
-async function writeFile(tx: Executor, actor: Actor, agreementId: string, file: SignedFile) {
-  const [row] = await tx
-    .insert(agreementFiles)
-    .values({
-      agreementId,
-      fileName: file.fileName.slice(0, 255),
-      mediaType: 'application/pdf',
-      byteSize: file.bytes.byteLength,
-      sha256: createHash('sha256').update(file.bytes).digest('hex'),
-      isPublic: file.isPublic,
-      uploadedBy: actor.id,
-    })
-    .returning({ id: agreementFiles.id });
-  for (let seq = 0; seq * FILE_PART_BYTES < file.bytes.byteLength; seq++) {
-    const content = file.bytes.subarray(seq * FILE_PART_BYTES, (seq + 1) * FILE_PART_BYTES);
-    await tx.insert(agreementFileParts).values({ fileId: row!.id, seq, content });
-  }
-}
-
 /**
  * A termination ends its partnership: status 'terminated' from the signing date, with a status event, unless it has
  * ended already. Audited as a change of the partnership.
@@ -152,8 +122,8 @@ async function endPartnershipFor(tx: Executor, actor: Actor, partnershipId: stri
 /** 'ok' names the agreement and its partnership, whose page the user goes back to. */
 export type AgreementResult = { kind: 'ok'; id: string; partnershipId: string } | { kind: 'gone' } | { kind: 'conflict' };
 
-/** Records an agreement of a live partnership with its signatories and file; 'gone' when the partnership is not live. */
-export async function insertAgreement(tx: Executor, actor: Actor, input: AgreementInput, file: SignedFile | null): Promise<AgreementResult> {
+/** Records an agreement of a live partnership with its signatories; 'gone' when the partnership is not live. */
+export async function insertAgreement(tx: Executor, actor: Actor, input: AgreementInput): Promise<AgreementResult> {
   const [tie] = await tx
     .select({ id: partnerships.id })
     .from(partnerships)
@@ -167,7 +137,6 @@ export async function insertAgreement(tx: Executor, actor: Actor, input: Agreeme
     .returning({ id: agreements.id });
   const id = row!.id;
   await writeSignatories(tx, id, input.signatories);
-  if (file) await writeFile(tx, actor, id, file);
   await insertAuditEvent(tx, {
     action: 'agreement.create',
     entityType: 'agreement',
@@ -180,8 +149,8 @@ export async function insertAgreement(tx: Executor, actor: Actor, input: Agreeme
   return { kind: 'ok', id, partnershipId: input.partnershipId };
 }
 
-/** Saves an edit made from `input.version` ('conflict' if someone saved since), adding `file` if given. */
-export async function updateAgreement(tx: Executor, actor: Actor, input: AgreementUpdate, file: SignedFile | null): Promise<AgreementResult> {
+/** Saves an edit made from `input.version` ('conflict' if someone saved since). */
+export async function updateAgreement(tx: Executor, actor: Actor, input: AgreementUpdate): Promise<AgreementResult> {
   const before = await snapshot(tx, input.id);
   if (!before || before.deletedAt) return { kind: 'gone' };
   if (before.version !== input.version) return { kind: 'conflict' };
@@ -193,7 +162,6 @@ export async function updateAgreement(tx: Executor, actor: Actor, input: Agreeme
     .returning({ id: agreements.id });
   if (!updated) return { kind: 'conflict' };
   await writeSignatories(tx, input.id, input.signatories);
-  if (file) await writeFile(tx, actor, input.id, file);
   await insertAuditEvent(tx, {
     action: 'agreement.update',
     entityType: 'agreement',

@@ -18,6 +18,7 @@ export const STAFF_CLIENT_NAMESPACES = [
   'roles',
   'partnerships',
   'agreements',
+  'files',
   'gazetteer',
   'partnershipType',
   'partnershipStatus',

@@ -6,28 +6,8 @@ import { AGREEMENT_KINDS, COOPERATION_FIELDS, SIGNATORY_SIDES } from '../domain'
 
 // The agreement form's schema, shared by the client form and the server action. Messages are catalogue keys.
 
-/** The largest signed file, in bytes (20 MiB); the proxy refuses larger requests before reading them. */
-export const MAX_FILE_BYTES = 20 * 1024 * 1024;
 /** How many signatory rows the form offers (two a side). */
 export const SIGNATORY_SLOTS = 4;
-
-/**
- * The uploaded file, if any: a File from the server's FormData or from the browser's file input (a FileList).
- * An empty input sends a nameless, empty File, which means no file. Larger than MAX_FILE_BYTES is refused here;
- * whether it is a PDF is decided by its bytes on the server (isPdf).
- */
-const upload = z.preprocess(
-  (v) => {
-    const list = typeof FileList !== 'undefined' && v instanceof FileList ? v[0] : v;
-    if (list instanceof File) return list.size === 0 && list.name === '' ? undefined : list;
-    return list === '' || list === null ? undefined : list;
-  },
-  z
-    .instanceof(File, { message: 'validation.invalid' })
-    .refine((f) => f.size <= MAX_FILE_BYTES, { message: 'validation.fileTooLarge' })
-    .refine((f) => f.size > 0, { message: 'validation.fileEmpty' })
-    .optional(),
-);
 
 const signatorySchema = z.object({
   side: z.enum(SIGNATORY_SIDES, { message: 'validation.invalid' }),
@@ -69,8 +49,6 @@ const agreementFields = {
     .max(SIGNATORY_SLOTS)
     .optional()
     .transform((rows) => rows ?? []),
-  file: upload,
-  fileIsPublic: checkbox,
 };
 
 function agreementRules(
@@ -92,13 +70,13 @@ function dropEmptySignatories<T extends { signatories: Signatory[] }>(value: T):
   return { ...value, signatories: value.signatories.filter((r) => r.nameEn || r.nameZh || r.titleEn || r.titleZh) };
 }
 
-/** A new agreement of partnership `partnershipId`, with its signatories and optionally its signed file. */
+/** A new agreement of partnership `partnershipId`, with its signatories (its signed files are uploaded apart). */
 export const agreementInputSchema = z
   .object({ ...agreementFields, partnershipId: z.uuid({ message: 'validation.invalid' }) })
   .superRefine(agreementRules)
   .transform(dropEmptySignatories);
 
-/** A change to an agreement at the version the editor opened; a file given is added beside the existing ones. */
+/** A change to an agreement at the version the editor opened. */
 export const agreementUpdateSchema = z
   .object({
     ...agreementFields,
@@ -111,7 +89,7 @@ export const agreementUpdateSchema = z
 export type AgreementInput = z.output<typeof agreementInputSchema>;
 export type AgreementUpdate = z.output<typeof agreementUpdateSchema>;
 
-/** An agreement or file to delete, at the agreement's version. */
+/** An agreement to delete, at its version. */
 export const agreementRefSchema = z.object({
   id: z.uuid({ message: 'validation.invalid' }),
   version: versionField,
@@ -119,7 +97,7 @@ export const agreementRefSchema = z.object({
 
 /**
  * The agreement form's FormData as the schema's input: signatory slot `i` arrives as `signatories.i.side`,
- * `signatories.i.nameEn` ... (react-hook-form's names), cooperation fields as a list, the file as a File.
+ * `signatories.i.nameEn` ... (react-hook-form's names), cooperation fields as a list.
  */
 export function agreementFormFields(formData: unknown): Record<string, unknown> {
   if (!(formData instanceof FormData)) return {};
@@ -133,15 +111,4 @@ export function agreementFormFields(formData: unknown): Record<string, unknown> 
   fields.signatories = signatories;
   for (const key of Object.keys(fields)) if (key.startsWith('signatories.')) delete fields[key];
   return fields;
-}
-
-/**
- * Whether bytes are a PDF, by content (ISO 32000: the file starts with `%PDF-` and ends, after trailing
- * whitespace, with `%%EOF` within its last 1 KiB), not by the name or the type the browser claimed.
- */
-export function isPdf(bytes: Uint8Array): boolean {
-  const head = new TextDecoder('latin1').decode(bytes.subarray(0, 5));
-  if (head !== '%PDF-') return false;
-  const tail = new TextDecoder('latin1').decode(bytes.subarray(Math.max(0, bytes.length - 1024)));
-  return tail.includes('%%EOF');
 }

@@ -2,23 +2,13 @@
 
 import { getLocale } from 'next-intl/server';
 import { db } from '@/db/index';
-import { deleteAgreement, insertAgreement, updateAgreement, type AgreementResult, type SignedFile } from '@/db/mutations/agreements';
+import { deleteAgreement, insertAgreement, updateAgreement, type AgreementResult } from '@/db/mutations/agreements';
 import { queryChangesSince } from '@/db/queries/partnerships-core';
 import { failure, invalid, type ActionState } from '@/lib/action-state';
 import { authorizeAction } from '@/lib/auth/guards';
 import { formFields } from '@/lib/form-data';
 import { redirect } from '@/lib/i18n/navigation';
-import { agreementFormFields, agreementInputSchema, agreementRefSchema, agreementUpdateSchema, isPdf } from '@/lib/validation/agreements';
-
-/** The uploaded file read once and checked by content: a PDF, whatever its name says. */
-async function signedFile(file: File | undefined, isPublic: boolean): Promise<SignedFile | null | 'not_pdf'> {
-  if (!file) return null;
-  const bytes = new Uint8Array(await file.arrayBuffer());
-  if (!isPdf(bytes)) return 'not_pdf';
-  return { fileName: file.name || 'agreement.pdf', bytes, isPublic };
-}
-
-const NOT_PDF: ActionState = { status: 'invalid', fieldErrors: { file: { key: 'validation.notPdf' } }, message: { key: 'validation.fixFields' } };
+import { agreementFormFields, agreementInputSchema, agreementRefSchema, agreementUpdateSchema } from '@/lib/validation/agreements';
 
 async function conflictState(id: string, version: number): Promise<ActionState> {
   const changes = await queryChangesSince(db, 'agreement', id, version);
@@ -32,27 +22,23 @@ async function done(result: AgreementResult): Promise<ActionState> {
   return redirect({ href: `/partnerships/${result.partnershipId}`, locale });
 }
 
-/** Records an agreement of a partnership, its signatories and its signed PDF. Editors and admins. */
+/** Records an agreement of a partnership and its signatories. Editors and admins. */
 export async function createAgreementAction(_prev: ActionState, formData: FormData): Promise<ActionState> {
   const auth = await authorizeAction('registry:write');
   if (!auth.ok) return auth.state;
   const parsed = agreementInputSchema.safeParse(agreementFormFields(formData));
   if (!parsed.success) return invalid(parsed.error);
-  const file = await signedFile(parsed.data.file, parsed.data.fileIsPublic);
-  if (file === 'not_pdf') return NOT_PDF;
-  const result = await db.transaction((tx) => insertAgreement(tx, auth.user, parsed.data, file));
+  const result = await db.transaction((tx) => insertAgreement(tx, auth.user, parsed.data));
   return done(result);
 }
 
-/** Saves an edit of an agreement made from the version opened; adds the file given. Editors and admins. */
+/** Saves an edit of an agreement made from the version opened. Editors and admins. */
 export async function updateAgreementAction(_prev: ActionState, formData: FormData): Promise<ActionState> {
   const auth = await authorizeAction('registry:write');
   if (!auth.ok) return auth.state;
   const parsed = agreementUpdateSchema.safeParse(agreementFormFields(formData));
   if (!parsed.success) return invalid(parsed.error);
-  const file = await signedFile(parsed.data.file, parsed.data.fileIsPublic);
-  if (file === 'not_pdf') return NOT_PDF;
-  const result = await db.transaction((tx) => updateAgreement(tx, auth.user, parsed.data, file));
+  const result = await db.transaction((tx) => updateAgreement(tx, auth.user, parsed.data));
   if (result.kind === 'conflict') return conflictState(parsed.data.id, parsed.data.version);
   return done(result);
 }

@@ -1,9 +1,12 @@
 import type { Metadata } from 'next';
 import { getLocale, getTranslations } from 'next-intl/server';
 import { notFound } from 'next/navigation';
+import { listPartnershipFiles } from '@/db/queries/files';
 import { requireCapability } from '@/lib/auth/guards';
 import { partialDateText } from '@/lib/calendar-date';
 import { localizedName } from '@/lib/i18n/names';
+import { can } from '@/lib/permissions';
+import { SignedFiles } from '../../files/_components/signed-files';
 import { AgreementForm } from '../_components/agreement-form';
 import { signatorySlots } from '../_components/signatory-slots';
 import { loadLivePartnership } from '../_components/load';
@@ -16,11 +19,11 @@ export async function generateMetadata(): Promise<Metadata> {
 
 export default async function EditAgreementPage({ params }: Props) {
   const { id, agreementId } = await params;
-  await requireCapability('registry:write', `/partnerships/${id}/agreements/${agreementId}`);
+  const user = await requireCapability('registry:write', `/partnerships/${id}/agreements/${agreementId}`);
   const p = await loadLivePartnership(id);
   const a = p.agreements.find((x) => x.id === agreementId);
   if (!a) notFound();
-  const [t, locale] = await Promise.all([getTranslations('agreements'), getLocale()]);
+  const [t, locale, files] = await Promise.all([getTranslations('agreements'), getLocale(), listPartnershipFiles(p.id)]);
   const home = localizedName(p.home, locale);
   const partner = localizedName(p.partner, locale);
   return (
@@ -47,6 +50,14 @@ export default async function EditAgreementPage({ params }: Props) {
             a.signatories.map((s) => ({ side: s.side, nameEn: s.nameEn, nameZh: s.nameZh ?? '', titleEn: s.titleEn ?? '', titleZh: s.titleZh ?? '' })),
           ),
         }}
+      />
+      <SignedFiles
+        partnershipId={p.id}
+        owner={{ agreementId: a.id }}
+        files={files.byAgreement[a.id] ?? []}
+        returnTo={`${locale === 'zh' ? '/zh' : ''}/partnerships/${p.id}/agreements/${a.id}`}
+        canWrite={can(user.role, 'registry:write')}
+        canRestore={can(user.role, 'registry:restore')}
       />
     </div>
   );

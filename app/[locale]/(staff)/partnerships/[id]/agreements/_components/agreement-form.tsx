@@ -2,23 +2,21 @@
 
 import { useTranslations } from 'next-intl';
 import type { FieldError } from 'react-hook-form';
-import { FieldShell, fieldIds } from '@/components/forms/field-shell';
 import { Select, Text } from '@/components/forms/fields';
 import { FormMessage } from '@/components/forms/form-message';
 import { SubmitButton } from '@/components/forms/submit-button';
 import { useActionForm } from '@/components/forms/use-action-form';
 import { AGREEMENT_KINDS, type CooperationField } from '@/lib/domain';
 import { Link } from '@/lib/i18n/navigation';
-import { agreementInputSchema, agreementUpdateSchema, MAX_FILE_BYTES } from '@/lib/validation/agreements';
+import { agreementInputSchema, agreementUpdateSchema } from '@/lib/validation/agreements';
 import { CooperationFields } from '../../../_components/cooperation-fields';
 import { createAgreementAction, updateAgreementAction } from '../actions';
 import type { AgreementFormValues } from './signatory-slots';
 
-
 /**
  * The agreement form, for recording (`partnershipId`) or editing (`edit`): kind, titles, signing date and place,
- * term, fields, signatories of both sides, summaries, and a signed PDF (checked for size here and for content
- * on the server).
+ * term, fields, signatories of both sides and summaries. Signed copies are uploaded on the agreement's page
+ * (FileUploadForm), not here.
  */
 export function AgreementForm(props: { partnershipId: string; values: AgreementFormValues; edit?: { id: string; version: number }; sides: { home: string; partner: string } }) {
   const t = useTranslations('agreements');
@@ -31,10 +29,9 @@ export function AgreementForm(props: { partnershipId: string; values: AgreementF
   );
   const e = form.formState.errors as Record<string, FieldError | undefined> & { signatories?: Array<Record<string, FieldError | undefined> | undefined> };
   const reg = (name: string) => form.register(name as never);
-  const fileIds = fieldIds('file', t('fileHint'), e.file);
 
   return (
-    <form {...formProps} encType="multipart/form-data" className="grid max-w-4xl gap-5 md:grid-cols-2">
+    <form {...formProps} className="grid max-w-4xl gap-5 md:grid-cols-2">
       {props.edit ? (
         <>
           <input type="hidden" {...reg('id')} />
@@ -80,22 +77,6 @@ export function AgreementForm(props: { partnershipId: string; values: AgreementF
       <label className="flex items-center gap-2 md:col-span-2">
         <input type="checkbox" className="h-4 w-4" {...reg('isPublic')} />
         {t('isPublic')}
-      </label>
-
-      <FieldShell name="file" label={props.edit ? t('addFile') : t('file')} hint={t('fileHint', { mb: MAX_FILE_BYTES / 1024 / 1024 })} error={e.file} className="md:col-span-2">
-        <input
-          id={fileIds.id}
-          type="file"
-          accept="application/pdf,.pdf"
-          aria-invalid={e.file ? true : undefined}
-          aria-describedby={fileIds.describedBy}
-          className="text-sm"
-          {...reg('file')}
-        />
-      </FieldShell>
-      <label className="flex items-center gap-2 md:col-span-2">
-        <input type="checkbox" className="h-4 w-4" {...reg('fileIsPublic')} />
-        {t('fileIsPublic')}
       </label>
 
       <div className="space-y-3 md:col-span-2">

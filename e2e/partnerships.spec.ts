@@ -118,7 +118,7 @@ test.describe('registering and keeping a tie', () => {
     await context.close();
   });
 
-  test('an MoU with its signed PDF; a renamed program and a 25 MB file are refused beside the field', async ({ browser }) => {
+  test('an MoU is recorded, then its signed PDF uploaded on its page; a renamed program and a 25 MB file are refused beside the field', async ({ browser }) => {
     const { context, page } = await asRole(browser, 'editor');
     await page.goto(url);
     await page.getByRole('link', { name: 'Record an agreement' }).click();
@@ -129,20 +129,28 @@ test.describe('registering and keeping a tie', () => {
     const home = page.getByRole('group', { name: 'Signatories: Guangzhou' });
     await home.getByLabel('Name 1 (English)').fill('Li Ziliu');
     await home.getByLabel('Title 1 (English)').fill('Mayor of Guangzhou');
-    const file = page.getByLabel('Signed copy (PDF)');
-    await file.setInputFiles({ name: 'mou.pdf', mimeType: 'application/pdf', buffer: Buffer.from([0x4d, 0x5a, 0x90, 0x00, 0x03, 0x00]) });
-    await page.getByRole('button', { name: 'Record agreement' }).click();
-    await expect(page.getByText('This file is not a PDF. Upload the signed copy as a PDF.')).toBeVisible();
-    await expect(file).toHaveAttribute('aria-invalid', 'true');
-    await file.setInputFiles({ name: 'big.pdf', mimeType: 'application/pdf', buffer: Buffer.alloc(25 * 1024 * 1024, 0x25) });
-    await page.getByRole('button', { name: 'Record agreement' }).click();
-    await expect(page.getByText('The file is larger than 20 MB.')).toBeVisible();
-    const pdf = Buffer.from('%PDF-1.4\n1 0 obj\n<< /Type /Catalog >>\nendobj\ntrailer\n<< /Root 1 0 R >>\n%%EOF\n');
-    await file.setInputFiles({ name: '广州-旁遮普 MoU.pdf', mimeType: 'application/pdf', buffer: pdf });
+    // The agreement form takes no file: signed copies are uploaded on the agreement's page.
+    await expect(page.getByLabel('Signed copy (PDF)')).toHaveCount(0);
     await page.getByRole('button', { name: 'Record agreement' }).click();
     await expect(page).toHaveURL(new RegExp(`${url}$`));
     await expect(page.getByText('Memorandum of understanding · Signed August 16, 1996 · in Guangzhou')).toBeVisible();
     await expect(page.getByText('Signatories: Li Ziliu, Mayor of Guangzhou (Home side)')).toBeVisible();
+    await page.getByRole('link', { name: 'Edit: Guangzhou–Punjab memorandum of understanding' }).click();
+    await expect(page).toHaveURL(/\/agreements\/[0-9a-f-]{36}$/);
+    const files = page.getByRole('region', { name: 'Signed files' });
+    const file = files.getByLabel('Signed copy (PDF)');
+    await file.setInputFiles({ name: 'mou.pdf', mimeType: 'application/pdf', buffer: Buffer.from([0x4d, 0x5a, 0x90, 0x00, 0x03, 0x00]) });
+    await files.getByRole('button', { name: 'Upload' }).click();
+    await expect(files.getByText('This file is not a PDF. Upload the signed copy as a PDF.')).toBeVisible();
+    await expect(file).toHaveAttribute('aria-invalid', 'true');
+    await file.setInputFiles({ name: 'big.pdf', mimeType: 'application/pdf', buffer: Buffer.alloc(25 * 1024 * 1024, 0x25) });
+    await files.getByRole('button', { name: 'Upload' }).click();
+    await expect(files.getByText('The file is larger than 20 MB.')).toBeVisible();
+    const pdf = Buffer.from('%PDF-1.4\n1 0 obj\n<< /Type /Catalog >>\nendobj\ntrailer\n<< /Root 1 0 R >>\n%%EOF\n');
+    await file.setInputFiles({ name: '广州-旁遮普 MoU.pdf', mimeType: 'application/pdf', buffer: pdf });
+    await files.getByRole('button', { name: 'Upload' }).click();
+    await expect(files.getByText('File uploaded.')).toBeVisible();
+    await page.goto(url);
     const download = page.waitForEvent('download');
     await page.getByRole('link', { name: /Download 广州-旁遮普 MoU\.pdf/ }).click();
     const saved = await download;
@@ -204,7 +212,7 @@ test.describe('registering and keeping a tie', () => {
     // In Chinese: the national approval, then the upgrade of the same tie.
     await page.goto(`/zh${url}/lifecycle/new?kind=approval`);
     await page.getByLabel('批准机关级别').selectOption('national');
-    await page.getByLabel('批准机关').fill('外交部');
+    await page.getByLabel('批准机关', { exact: true }).fill('外交部');
     await page.getByLabel('生效日期').fill('2999');
     await page.getByRole('button', { name: '记录节点' }).click();
     await expect(page.getByText('节点应在发生后记录：此日期晚于今天。')).toBeVisible();
@@ -286,11 +294,11 @@ test.describe('calendar dates in any time zone', () => {
     test(`Fukuoka's 1979-05-02 stays 1979-05-02 in a browser on ${timezoneId}`, async ({ browser }) => {
       const { context, page } = await asRole(browser, 'editor', timezoneId);
       await openPartnership(page, 'fukuoka', 'Fukuoka');
-      await expect(page.getByText('May 2, 1979', { exact: true })).toBeVisible();
+      await expect(page.getByRole('region', { name: 'Partner' }).getByText('May 2, 1979', { exact: true })).toBeVisible();
       await page.getByRole('link', { name: 'Edit', exact: true }).click();
       await expect(page.getByLabel('Date established')).toHaveValue('1979-05-02');
       await page.goto(page.url().replace('/partnerships/', '/zh/partnerships/').replace(/\/edit$/, ''));
-      await expect(page.getByText('1979年5月2日', { exact: true })).toBeVisible();
+      await expect(page.getByRole('region', { name: '伙伴' }).getByText('1979年5月2日', { exact: true })).toBeVisible();
       await context.close();
     });
   }

@@ -27,9 +27,10 @@ const { deleteFileAction, restoreFileAction } = await import('@/app/[locale]/(st
 const HOST = 'localhost:3000';
 const ORIGIN = `http://${HOST}`;
 const MiB = 1024 * 1024;
+type Bytes = Uint8Array<ArrayBuffer>;
 
 /** A PDF of `size` bytes: the header, filler, and the end-of-file marker. */
-function pdf(size: number): Uint8Array {
+function pdf(size: number): Bytes {
   const bytes = new Uint8Array(size).map((_, i) => (i * 31 + 7) % 251);
   bytes.set(new TextEncoder().encode('%PDF-1.7\n'), 0);
   bytes.set(new TextEncoder().encode('\n%%EOF\n'), size - 7);
@@ -54,7 +55,7 @@ let a1: string;
 let a2: string;
 let e1: string;
 
-async function multipart(entries: Array<[string, string | Blob, string?]>): Promise<{ body: Uint8Array; type: string }> {
+async function multipart(entries: Array<[string, string | Blob, string?]>): Promise<{ body: Bytes; type: string }> {
   const form = new FormData();
   for (const [k, v, name] of entries) {
     if (typeof v === 'string') form.append(k, v);
@@ -65,7 +66,7 @@ async function multipart(entries: Array<[string, string | Blob, string?]>): Prom
 }
 
 /** The upload form's fields for `owner`, then the file: what the browser sends. */
-function fields(owner: Record<string, string>, file?: [Uint8Array, string], extra: Array<[string, string]> = []): Array<[string, string | Blob, string?]> {
+function fields(owner: Record<string, string>, file?: [Bytes, string], extra: Array<[string, string]> = []): Array<[string, string | Blob, string?]> {
   const out: Array<[string, string | Blob, string?]> = [['partnershipId', p1], ...Object.entries(owner), ['returnTo', `/partnerships/${p1}/agreements/${a1}`], ...extra];
   if (file) out.push(['file', new Blob([file[0]], { type: 'application/pdf' }), file[1]]);
   return out;
@@ -172,11 +173,11 @@ describe('POST /uploads', () => {
   });
 
   it.each([
-    ['a 25 MB file', () => [pdf(25 * MiB), 'big.pdf'] as [Uint8Array, string], 'validation.fileTooLarge'],
-    ['a renamed program', () => [EXE, 'mou.pdf'] as [Uint8Array, string], 'validation.notPdf'],
-    ['a PDF without its end', () => [pdf(3000).subarray(0, 2000), 'cut.pdf'] as [Uint8Array, string], 'validation.notPdf'],
-    ['an empty file', () => [new Uint8Array(), 'empty.pdf'] as [Uint8Array, string], 'validation.fileEmpty'],
-    ['no file chosen', () => [new Uint8Array(), ''] as [Uint8Array, string], 'files.fileRequired'],
+    ['a 25 MB file', () => [pdf(25 * MiB), 'big.pdf'] as [Bytes, string], 'validation.fileTooLarge'],
+    ['a renamed program', () => [EXE, 'mou.pdf'] as [Bytes, string], 'validation.notPdf'],
+    ['a PDF without its end', () => [pdf(3000).subarray(0, 2000), 'cut.pdf'] as [Bytes, string], 'validation.notPdf'],
+    ['an empty file', () => [new Uint8Array(), 'empty.pdf'] as [Bytes, string], 'validation.fileEmpty'],
+    ['no file chosen', () => [new Uint8Array(), ''] as [Bytes, string], 'files.fileRequired'],
   ])('answers %s with its message beside the field, writing nothing', async (_what, file, key) => {
     await signedIn('editor');
     const before = await counts();
@@ -243,7 +244,7 @@ describe('POST /uploads', () => {
   it('refuses an owner of another partnership, a deleted agreement and a bogus id, writing nothing', async () => {
     await signedIn('editor');
     const before = await counts();
-    const file: [Uint8Array, string] = [pdf(3000), 'mou.pdf'];
+    const file: [Bytes, string] = [pdf(3000), 'mou.pdf'];
     expect(outcome(await post(fields({ agreementId: a2 }, file)))).toMatchObject({ fileError: 'files.gone', path: `/partnerships/${p1}/agreements/${a1}` });
     const [e2] = await db.insert(partnershipStatusEvents).values({ partnershipId: p2, status: 'active' }).returning({ id: partnershipStatusEvents.id });
     expect(outcome(await post(fields({ statusEventId: e2!.id }, file)))).toMatchObject({ fileError: 'files.gone' });

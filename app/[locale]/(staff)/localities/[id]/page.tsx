@@ -58,7 +58,10 @@ export default async function LocalityPage({ params, searchParams }: Props) {
   const dd = 'mb-3';
   const coordinates =
     l.latitude !== null && l.longitude !== null
-      ? `${format.number(Math.abs(l.latitude), { maximumFractionDigits: 4 })}° ${l.latitude >= 0 ? t('north') : t('south')}${sep}${format.number(Math.abs(l.longitude), { maximumFractionDigits: 4 })}° ${l.longitude >= 0 ? t('east') : t('west')}`
+      ? [
+          t('coordinate', { value: format.number(Math.abs(l.latitude), { maximumFractionDigits: 4 }), dir: l.latitude >= 0 ? t('north') : t('south') }),
+          t('coordinate', { value: format.number(Math.abs(l.longitude), { maximumFractionDigits: 4 }), dir: l.longitude >= 0 ? t('east') : t('west') }),
+        ].join(sep)
       : null;
 
   return (
@@ -147,6 +150,11 @@ export default async function LocalityPage({ params, searchParams }: Props) {
                     {from && until ? t('usedFromUntil', { from, until }) : until ? t('usedUntilOnly', { until }) : from ? t('usedFromOnly', { from }) : t('undatedName')}
                   </p>
                   {n.note && <p className="text-sm text-slate-600">{n.note}</p>}
+                  {n.kind === 'merged' && n.mergedLocalityId && can(user.role, 'registry:restore') && (
+                    <Link href={`/localities/${n.mergedLocalityId}`} className="text-sm text-brand-700 underline">
+                      {t('mergedRecord', { name: formerName })}
+                    </Link>
+                  )}
                   {canWrite && (
                     <details className="mt-2">
                       <summary className="cursor-pointer text-sm text-brand-700 underline">{t('editFormerName', { name: formerName })}</summary>
@@ -189,7 +197,9 @@ export default async function LocalityPage({ params, searchParams }: Props) {
                     {tie.side === 'home' ? `${name} – ${other}` : `${other} – ${name}`}
                   </Link>{' '}
                   <span className="text-slate-700">
-                    ({tType(tie.type)}{sep}{tStatus(tie.status)}{sep}{date(tie.establishedOn, tie.establishedPrecision) ?? tp('undated')})
+                    {locale === 'zh' ? '（' : '('}
+                    {tType(tie.type)}{sep}{tStatus(tie.status)}{sep}{date(tie.establishedOn, tie.establishedPrecision) ?? tp('undated')}
+                    {locale === 'zh' ? '）' : ')'}
                   </span>
                 </li>
               );
@@ -220,18 +230,20 @@ export default async function LocalityPage({ params, searchParams }: Props) {
 
           <section aria-labelledby="merge" className="space-y-3">
             <h2 id="merge" className="text-xl font-semibold">{t('mergeTitle')}</h2>
-            <p className="text-sm text-slate-600">{t('mergeHint', { name })}</p>
             {candidates.length === 0 ? (
               <p className="text-slate-600">{t('noCandidates', { country: countryName })}</p>
             ) : (
-              <MergeForm
-                id={l.id}
-                version={l.version}
-                candidates={candidates.map((c) => ({
-                  id: c.id,
-                  label: `${localizedName(c, locale)}${locale === 'zh' ? ` (${c.nameEn})` : c.nameZh ? ` (${c.nameZh})` : ''}, ${tLevel(c.level)}`,
-                }))}
-              />
+              <>
+                <p className="text-sm text-slate-600">{t('mergeHint', { name })}</p>
+                <MergeForm
+                  id={l.id}
+                  version={l.version}
+                  candidates={candidates.map((c) => ({
+                    id: c.id,
+                    label: `${localizedName(c, locale)}${locale === 'zh' ? ` (${c.nameEn})` : c.nameZh ? ` (${c.nameZh})` : ''}${sep}${tLevel(c.level)}`,
+                  }))}
+                />
+              </>
             )}
           </section>
         </>

@@ -21,13 +21,13 @@ export function RenameForm(props: { id: string; version: number; nameEn: string;
   });
   const e = form.formState.errors as Record<string, FieldError | undefined>;
   return (
-    <form {...formProps} aria-label={t('renameTitle')} className="grid max-w-3xl gap-4 md:grid-cols-3">
+    <form {...formProps} aria-label={t('renameTitle')} className="grid max-w-3xl gap-4 md:grid-cols-2">
       <input type="hidden" {...form.register('id')} />
       <input type="hidden" {...form.register('version')} />
       <Text name="rename-nameEn" label={t('newNameEn')} error={e.nameEn} reg={form.register('nameEn')} maxLength={NAME_LIMITS.nameEn} lang="en" />
       <Text name="rename-nameZh" label={t('newNameZh')} error={e.nameZh} reg={form.register('nameZh')} maxLength={NAME_LIMITS.nameZh} lang="zh-CN" />
       <Text name="rename-renamedOn" label={t('renamedOn')} hint={t('dateHint')} error={e.renamedOn} reg={form.register('renamedOn')} maxLength={10} />
-      <div className="space-y-3 md:col-span-3">
+      <div className="space-y-3 md:col-span-2">
         <FormMessage state={state} />
         <SubmitButton pending={pending}>{t('renameSubmit')}</SubmitButton>
       </div>

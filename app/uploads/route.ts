@@ -4,7 +4,7 @@ import { getCurrentUser, safeCallbackPath } from '@/lib/auth/guards';
 import { can } from '@/lib/permissions';
 import { publicUrl } from '@/lib/security/public-url';
 import { originAllowed } from '@/lib/security/request-guard';
-import { MAX_UPLOAD_BODY_BYTES, readUpload } from '@/lib/uploads/read-upload';
+import { discardBody, MAX_UPLOAD_BODY_BYTES, readUpload } from '@/lib/uploads/read-upload';
 import { MAX_FILE_BYTES, safeReturnPath, signedFileProblem, uploadFieldsSchema, type FileError } from '@/lib/validation/files';
 
 export const dynamic = 'force-dynamic';
@@ -73,9 +73,17 @@ export async function POST(request: Request): Promise<Response> {
   const contentType = request.headers.get('content-type') ?? '';
   if (!/^multipart\/form-data\s*;/i.test(contentType)) return refuse(400);
 
+  // A session that ended while the form was open is a real case: the body is read and dropped first, so the
+  // browser gets the way to sign in rather than a reset connection.
   const user = await getCurrentUser();
-  if (!user) return toLogin(request);
-  if (user.mustChangePassword || user.mustEnrolTotp || !can(user.role, 'registry:write')) return refuse(403);
+  if (!user) {
+    await discardBody(request.body, MAX_UPLOAD_BODY_BYTES);
+    return toLogin(request);
+  }
+  if (user.mustChangePassword || user.mustEnrolTotp || !can(user.role, 'registry:write')) {
+    await discardBody(request.body, MAX_UPLOAD_BODY_BYTES);
+    return refuse(403);
+  }
 
   const read = await readUpload(request.body, contentType, { maxFileBytes: MAX_FILE_BYTES, maxBodyBytes: MAX_UPLOAD_BODY_BYTES, fileField: 'file' });
   if (read.kind === 'too_large') return refuse(413);

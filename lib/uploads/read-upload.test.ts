@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { readUpload } from './read-upload';
+import { discardBody, readUpload } from './read-upload';
 
 const LIMITS = { maxFileBytes: 1000, maxBodyBytes: 5000, fileField: 'file' };
 
@@ -61,5 +61,25 @@ describe('readUpload', () => {
   it('calls a body that ends inside the file malformed', async () => {
     const { body, type } = await encode([['file', new File([new Uint8Array(500)], 'x.pdf')]]);
     expect(await readUpload(chunked(body.subarray(0, 300)), type, LIMITS)).toEqual({ kind: 'malformed' });
+  });
+});
+
+describe('discardBody', () => {
+  it('reads a body to its end, or stops past its limit', async () => {
+    let pulled = 0;
+    const body = (chunks: number) =>
+      new ReadableStream<Uint8Array>({
+        pull(controller) {
+          if (pulled >= chunks) return controller.close();
+          pulled++;
+          controller.enqueue(new Uint8Array(100));
+        },
+      });
+    await discardBody(body(10), 5000);
+    expect(pulled).toBe(10);
+    pulled = 0;
+    await discardBody(body(100), 450);
+    expect(pulled).toBeLessThan(10);
+    await expect(discardBody(null, 1)).resolves.toBeUndefined();
   });
 });

@@ -158,3 +158,22 @@ export async function readUpload(body: ReadableStream<Uint8Array> | null, conten
     },
   };
 }
+
+/**
+ * Reads and discards a body up to `maxBytes`, then stops reading it: for a refusal answered after the body (so the
+ * browser, still sending, gets the answer rather than a reset connection). Never throws.
+ */
+export async function discardBody(body: ReadableStream<Uint8Array> | null, maxBytes: number): Promise<void> {
+  if (!body) return;
+  const reader = body.getReader();
+  let total = 0;
+  try {
+    for (let r = await reader.read(); !r.done; r = await reader.read()) {
+      total += r.value.byteLength;
+      if (total > maxBytes) break;
+    }
+  } catch {
+    // The client went away; nothing to answer.
+  }
+  await reader.cancel().catch(() => undefined);
+}

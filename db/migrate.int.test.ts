@@ -16,7 +16,11 @@ describe('migrations', () => {
   it('create every table of the schema', async () => {
     expect(await publicTables()).toEqual([
       'activities',
+      'activity_milestones',
+      'activity_organisations',
       'activity_partnerships',
+      'activity_photos',
+      'activity_quantities',
       'agreement_file_parts',
       'agreement_files',
       'agreement_signatories',

@@ -98,17 +98,36 @@ export type AgreementKind = (typeof AGREEMENT_KINDS)[number];
 export const SIGNATORY_SIDES = ['home', 'partner'] as const;
 export type SignatorySide = (typeof SIGNATORY_SIDES)[number];
 
+/**
+ * The kinds of exchange activity: a donation, an infrastructure or technical project, a delegation visit, a
+ * cultural event, an education exchange, an economic and trade mission, health cooperation, sports, youth,
+ * correspondence (the mayor's letters to partner mayors), other.
+ */
 export const ACTIVITY_KINDS = [
   'donation',
   'project',
   'delegation_visit',
-  'cultural_exchange',
+  'cultural_event',
   'education_exchange',
-  'economic_trade',
-  'event',
+  'economic_trade_mission',
+  'health_cooperation',
+  'sports',
+  'youth',
+  'correspondence',
   'other',
 ] as const;
 export type ActivityKind = (typeof ACTIVITY_KINDS)[number];
+
+export const ACTIVITY_STATUSES = ['planned', 'ongoing', 'completed', 'cancelled'] as const;
+export type ActivityStatus = (typeof ACTIVITY_STATUSES)[number];
+
+/**
+ * Which way an activity went, seen from the home locality: outgoing (given or sent: aid to a partner, a delegation
+ * abroad, a letter to a partner mayor), incoming (received: a partner's donation, a visiting delegation), or mutual
+ * (done together).
+ */
+export const ACTIVITY_DIRECTIONS = ['outgoing', 'incoming', 'mutual'] as const;
+export type ActivityDirection = (typeof ACTIVITY_DIRECTIONS)[number];
 
 export const ROLES = ['admin', 'editor', 'viewer'] as const;
 export type Role = (typeof ROLES)[number];

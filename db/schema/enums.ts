@@ -1,6 +1,8 @@
 import { pgEnum } from 'drizzle-orm/pg-core';
 import {
+  ACTIVITY_DIRECTIONS,
   ACTIVITY_KINDS,
+  ACTIVITY_STATUSES,
   AGREEMENT_KINDS,
   APPROVAL_LEVELS,
   COOPERATION_FIELDS,
@@ -29,3 +31,5 @@ export const lifecycleEventKind = pgEnum('lifecycle_event_kind', LIFECYCLE_EVENT
 export const approvalLevel = pgEnum('approval_level', APPROVAL_LEVELS);
 export const endingParty = pgEnum('ending_party', ENDING_PARTIES);
 export const localityNameKind = pgEnum('locality_name_kind', LOCALITY_NAME_KINDS);
+export const activityStatus = pgEnum('activity_status', ACTIVITY_STATUSES);
+export const activityDirection = pgEnum('activity_direction', ACTIVITY_DIRECTIONS);

@@ -77,14 +77,14 @@ describe('the Guangzhou demo seed', () => {
     expect(mous).toHaveLength(1);
     expect(mous[0]?.kind).toBe('mou');
     const acts = await db
-      .select({ slug: activities.slug, kind: activities.kind, fields: activities.cooperationFields, share: activityPartnerships.sharePercent })
+      .select({ slug: activities.slug, kind: activities.kind, fields: activities.cooperationFields })
       .from(activityPartnerships)
       .innerJoin(activities, eq(activities.id, activityPartnerships.activityId))
       .where(eq(activityPartnerships.partnershipId, tie!.id))
       .orderBy(activities.slug);
     expect(acts).toEqual([
-      { slug: 'lahore-orange-line-metro', kind: 'project', fields: ['infrastructure', 'transport'], share: '100.00' },
-      { slug: 'lahore-surgical-masks-2020', kind: 'donation', fields: ['health'], share: '100.00' },
+      { slug: 'lahore-orange-line-metro', kind: 'project', fields: ['infrastructure', 'transport'] },
+      { slug: 'lahore-surgical-masks-2020', kind: 'donation', fields: ['health'] },
     ]);
     const history = await db.select().from(partnershipStatusEvents).where(eq(partnershipStatusEvents.partnershipId, tie!.id));
     expect(history.map((h) => h.status)).toEqual(['active']);

@@ -260,7 +260,7 @@ async function ensureAgreement(
 async function ensureActivity(
   tx: Executor,
   values: typeof activities.$inferInsert,
-  links: { partnershipId: string; sharePercent: string }[],
+  links: { partnershipId: string }[],
   report: SeedReport,
 ): Promise<void> {
   const [inserted] = await tx
@@ -310,7 +310,7 @@ async function seedLahoreCases(tx: Executor, lahoreTie: string, report: SeedRepo
       cooperationFields: ['health'],
       sources: [XINHUA_LAHORE],
     },
-    [{ partnershipId: lahoreTie, sharePercent: '100' }],
+    [{ partnershipId: lahoreTie }],
     report,
   );
   await ensureActivity(
@@ -328,7 +328,7 @@ async function seedLahoreCases(tx: Executor, lahoreTie: string, report: SeedRepo
       cooperationFields: ['infrastructure', 'transport'],
       sources: [XINHUA_LAHORE],
     },
-    [{ partnershipId: lahoreTie, sharePercent: '100' }],
+    [{ partnershipId: lahoreTie }],
     report,
   );
 }

@@ -30,7 +30,7 @@ export async function seedScale(
     from (select id, slug, (row_number() over (order by slug))::int as n from localities where slug like 'bench-city-%') l`);
   await tx.execute(sql`
     insert into activities (slug, kind, title_en, started_on, started_precision)
-    select 'bench-activity-' || g, (array['donation','project','delegation_visit','event']::activity_kind[])[1 + g % 4],
+    select 'bench-activity-' || g, (array['donation','project','delegation_visit','cultural_event']::activity_kind[])[1 + g % 4],
            'Bench activity ' || g, make_date(2000 + g % 26, 1 + g % 12, 1), 'month'
     from generate_series(1, ${opts.activities}) g`);
   await tx.execute(sql`

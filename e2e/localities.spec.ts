@@ -95,3 +95,45 @@ test.describe('a viewer on a locality page', () => {
     expect((await new AxeBuilder({ page }).analyze()).violations).toEqual([]);
   });
 });
+
+test.describe('merging localities', () => {
+  test.use({ storageState: STORAGE.admin });
+  test.describe.configure({ mode: 'serial' });
+
+  test('a merge that would duplicate a tie is refused beside the field; a merge moves the tie; an admin undoes it', async ({ page }) => {
+    // Kyiv and Kherson are both friendly cooperation cities of Guangzhou: one locality cannot hold both ties.
+    await openLocality(page, 'kyiv', 'Kyiv');
+    const merge = page.getByRole('form', { name: 'Merge another locality into this one' });
+    const picked = merge.getByRole('combobox', { name: 'Locality to merge in' });
+    await merge.getByRole('button', { name: 'Merge into this locality' }).click();
+    await expect(picked).toHaveAccessibleDescription(/Choose the locality to merge in\.$/);
+    await picked.selectOption({ label: 'Kherson (赫尔松), City' });
+    await merge.getByRole('button', { name: 'Merge into this locality' }).click();
+    await expect(merge.getByText(/^Nothing was merged: this locality would have two live partnerships/)).toBeVisible();
+    await expect(picked).toHaveAccessibleDescription(/Both localities have a tie of the same type with the same partner\.$/);
+
+    // Bari (sister city) takes in Padua (friendly cooperation city) for the test's sake, then the merge is undone.
+    await openLocality(page, 'bari', 'Bari');
+    await merge.getByRole('combobox', { name: 'Locality to merge in' }).selectOption({ label: 'Padua (帕多瓦), City' });
+    await merge.getByRole('textbox', { name: 'Date of the merger' }).fill('2024');
+    await merge.getByRole('button', { name: 'Merge into this locality' }).click();
+    await expect(page.getByText('Merged: the partnerships moved here.')).toBeVisible();
+    await expect(page.getByRole('region', { name: 'Ties in the registry' }).getByRole('link', { name: 'Guangzhou – Bari' })).toHaveCount(2);
+    const former = page.getByRole('region', { name: 'Former names' });
+    await expect(former).toContainText('Padua · 帕多瓦');
+    await expect(former).toContainText('Merged in · used until 2024');
+    await page.goto('/partnerships?q=padua');
+    await expect(page.getByRole('row', { name: /Bari.*Friendly cooperation city/ })).toContainText('formerly Padua');
+    await page.goBack();
+
+    await former.getByRole('link', { name: /The merged record of Padua/ }).click();
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText('Padua');
+    await expect(page.getByText('This locality was merged into Bari')).toBeVisible();
+    expect((await new AxeBuilder({ page }).analyze()).violations).toEqual([]);
+    await page.getByRole('button', { name: 'Undo the merge' }).click();
+    await expect(page.getByText('Merge undone: the locality is back with its partnerships.')).toBeVisible();
+    await expect(page.getByRole('region', { name: 'Ties in the registry' }).getByRole('link', { name: 'Guangzhou – Padua' })).toBeVisible();
+    await page.goto('/partnerships?q=padua');
+    await expect(page.getByRole('row', { name: /Padua/ })).not.toContainText('formerly');
+  });
+});

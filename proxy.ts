@@ -17,9 +17,9 @@ const PUBLIC_URL = (() => {
 })();
 const HSTS = 'max-age=63072000; includeSubDomains';
 const DOWNLOAD_CSP = "default-src 'none'; sandbox";
-/** Route handlers that send files: a signed copy, the CSV of the list. */
+/** Route handlers that send files: a signed copy, the CSV of the list, an activity's photo. */
 function isDownloadPath(pathname: string): boolean {
-  return /^(\/zh)?\/partnerships\/([^/]+\/files\/[^/]+|export)$/.test(pathname);
+  return /^(\/zh)?\/(partnerships\/([^/]+\/files\/[^/]+|export)|activities\/[^/]+\/photos\/[^/]+)$/.test(pathname);
 }
 
 const REFUSALS = {
@@ -136,8 +136,8 @@ export async function proxy(request: NextRequest) {
 }
 
 export const config = {
-  // Static build output is excluded; next.config.js gives it its headers. So is the upload route (app/uploads): the
-  // proxy would read its body (up to proxyClientMaxBodySize) before passing it on; the handler streams it and
-  // makes the origin check itself.
-  matcher: ['/((?!_next/static|_next/image|uploads$).*)'],
+  // Static build output is excluded; next.config.js gives it its headers. So are the upload routes (app/uploads,
+  // app/uploads/photos): the proxy would read their bodies (up to proxyClientMaxBodySize) before passing them on;
+  // the handlers stream them and make the origin check themselves.
+  matcher: ['/((?!_next/static|_next/image|uploads(?:/photos)?$).*)'],
 };

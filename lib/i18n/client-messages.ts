@@ -29,6 +29,7 @@ export const STAFF_CLIENT_NAMESPACES = [
   'lifecycle',
   'approvalLevel',
   'endingParty',
+  'activityPhotos',
 ] as const;
 
 /** The given namespaces of a catalogue, for a NextIntlClientProvider. */

@@ -208,6 +208,13 @@ test.describe('registering and keeping a tie', () => {
     await expect(timeline.getByText('Suspended from February 2023')).toBeVisible();
     await expect(timeline.getByText('Review on February 1, 2024')).toBeVisible();
     await expect(timeline.getByText('Provincial review of foreign ties')).toBeVisible();
+    // The suspension's document, attached to the step on the timeline.
+    await timeline.getByText('Documents of this step: attach or remove').first().click();
+    const notice = Buffer.from('%PDF-1.4\n1 0 obj\n<< /Type /Catalog >>\nendobj\ntrailer\n<< /Root 1 0 R >>\n%%EOF\n');
+    await timeline.getByLabel('Signed copy (PDF)').first().setInputFiles({ name: 'review-notice.pdf', mimeType: 'application/pdf', buffer: notice });
+    await timeline.getByRole('button', { name: 'Upload' }).first().click();
+    await expect(timeline.getByRole('link', { name: 'review-notice.pdf', exact: true })).toBeVisible();
+    await expect(timeline.getByText('File uploaded.')).toBeVisible();
 
     // In Chinese: the national approval, then the upgrade of the same tie.
     await page.goto(`/zh${url}/lifecycle/new?kind=approval`);

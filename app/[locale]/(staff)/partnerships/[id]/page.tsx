@@ -2,6 +2,7 @@ import type { Metadata } from 'next';
 import { getFormatter, getLocale, getTranslations } from 'next-intl/server';
 import { notFound } from 'next/navigation';
 import { z } from 'zod';
+import { listPartnershipFiles } from '@/db/queries/files';
 import { getPartnership } from '@/db/queries/partnerships';
 import { requireCapability } from '@/lib/auth/guards';
 import { formatPartialDate } from '@/lib/calendar-date';
@@ -12,9 +13,10 @@ import { can } from '@/lib/permissions';
 import { LocalityNote } from '../../localities/_components/locality-note';
 import { DeletePartnership, RestorePartnership } from '../_components/delete-restore';
 import { LifecycleTimeline } from './_components/lifecycle-timeline';
+import { StepFiles } from './_components/step-files';
 import { DeleteAgreement } from './agreements/_components/delete-agreement';
 
-type Props = { params: Promise<{ id: string }> };
+type Props = { params: Promise<{ id: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
 
 /** The partnership of the URL, or a 404 for anything that is not one (a malformed id never reaches SQL). */
 async function load(params: Props['params']) {
@@ -33,11 +35,14 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
   return p ? { title: `${localizedName(p.home, locale)} – ${localizedName(p.partner, locale)}` } : {};
 }
 
-export default async function PartnershipPage({ params }: Props) {
+export default async function PartnershipPage({ params, searchParams }: Props) {
   const user = await requireCapability('registry:read', `/partnerships/${(await params).id}`);
   const p = await load(params);
   const locale = (await getLocale()) as Locale;
   const tag = LANGUAGE_TAG[locale];
+  const [files, query] = await Promise.all([listPartnershipFiles(p.id), searchParams]);
+  // The owner of the file an upload just answered for (the upload route sends it back), so its form opens.
+  const uploadedTo = typeof query.fileOwner === 'string' ? query.fileOwner : null;
   const [t, ta, tb, tType, tStatus, tField, tLevel, tKind, tSide, format] = await Promise.all([
     getTranslations('partnerships'),
     getTranslations('agreements'),
@@ -212,7 +217,22 @@ export default async function PartnershipPage({ params }: Props) {
         )}
       </section>
 
-      <LifecycleTimeline p={p} locale={locale} canWrite={canWrite} />
+      <LifecycleTimeline
+        p={p}
+        locale={locale}
+        canWrite={canWrite}
+        stepFiles={(step) => (
+          <StepFiles
+            partnershipId={p.id}
+            stepId={step.id}
+            files={files.byStatusEvent[step.id] ?? []}
+            returnTo={`${locale === 'zh' ? '/zh' : ''}/partnerships/${p.id}`}
+            canWrite={canWrite}
+            canRestore={can(user.role, 'registry:restore')}
+            open={uploadedTo === step.id}
+          />
+        )}
+      />
 
       <section aria-labelledby="activities" className="space-y-2">
         <h2 id="activities" className="text-xl font-semibold">{t('activities')}</h2>

@@ -29,6 +29,10 @@ export const STAFF_CLIENT_NAMESPACES = [
   'lifecycle',
   'approvalLevel',
   'endingParty',
+  'activities',
+  'activityKind',
+  'activityStatus',
+  'activityDirection',
   'activityPhotos',
 ] as const;
 

@@ -233,7 +233,8 @@ function activityRules(value: Parsed, ctx: z.RefinementCtx) {
   if (partners.size === 0) ctx.addIssue({ code: 'custom', path: ['partners', 0, 'partnershipId'], message: 'activities.partnerRequired' });
 
   value.quantities.forEach((q, i) => {
-    const used = q.itemEn || q.itemZh || q.amount !== null || q.unit || q.partnershipId;
+    // A row whose item, amount and unit are empty is an empty slot, whoever it names.
+    const used = q.itemEn || q.itemZh || q.amount !== null || q.unit;
     if (!used) return;
     if (!q.itemEn) ctx.addIssue({ code: 'custom', path: ['quantities', i, 'itemEn'], message: 'validation.required' });
     if (q.amount === null) ctx.addIssue({ code: 'custom', path: ['quantities', i, 'amount'], message: 'validation.required' });

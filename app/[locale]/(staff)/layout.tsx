@@ -13,6 +13,7 @@ export default async function StaffLayout({ children }: { children: ReactNode })
   const user = await getCurrentUser();
   const t = await getTranslations('nav');
   const tRole = await getTranslations('roles');
+  const tActivities = await getTranslations('activities');
   const messages = await getMessages();
   return (
     <NextIntlClientProvider messages={pickMessages(messages, STAFF_CLIENT_NAMESPACES)}>
@@ -21,6 +22,7 @@ export default async function StaffLayout({ children }: { children: ReactNode })
         <div className="flex flex-wrap items-center justify-between gap-3 rounded-lg border border-slate-200 bg-slate-50 px-4 py-2 text-sm print:hidden">
           <nav aria-label={t('staffArea')} className="flex flex-wrap gap-4">
             {can(user.role, 'registry:read') && <Link href="/partnerships" className="hover:underline">{t('partnerships')}</Link>}
+            {can(user.role, 'registry:read') && <Link href="/activities" className="hover:underline">{tActivities('title')}</Link>}
             <Link href="/account" className="hover:underline">{t('account')}</Link>
             {can(user.role, 'users:manage') && <Link href="/admin/users" className="hover:underline">{t('users')}</Link>}
             {can(user.role, 'audit:read') && <Link href="/admin/audit" className="hover:underline">{t('audit')}</Link>}

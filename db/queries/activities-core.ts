@@ -17,6 +17,10 @@ import {
 // The queries behind the staff activity pages, without the access check: db/queries/activities.ts checks the
 // caller's role and calls these; tests call them directly.
 
+// Inside a correlated subquery the outer activity's id must be qualified: drizzle writes a one-table select's
+// columns bare ("id"), which the subquery's own tables would claim.
+const ACTIVITY_ID = sql.raw('"activities"."id"');
+
 const home = alias(localities, 'home_locality');
 const partner = alias(localities, 'partner_locality');
 
@@ -61,7 +65,7 @@ const partnersJson = sql<ActivityPartnerRef[]>`coalesce((
   join partnerships p on p.id = ap.partnership_id
   join localities pl on pl.id = p.partner_locality_id
   join localities hl on hl.id = p.home_locality_id
-  where ap.activity_id = ${activities.id}), '[]'::json)`;
+  where ap.activity_id = ${ACTIVITY_ID}), '[]'::json)`;
 
 /** The WHERE clause of a filter. Search text matches either title, the places, or a partner's name. */
 function filterWhere(filter: ActivityFilter): SQL | undefined {
@@ -72,7 +76,7 @@ function filterWhere(filter: ActivityFilter): SQL | undefined {
     select 1 from activity_partnerships ap
     join partnerships p on p.id = ap.partnership_id
     join localities pl on pl.id = p.partner_locality_id
-    where ap.activity_id = ${activities.id} and ${cond})`;
+    where ap.activity_id = ${ACTIVITY_ID} and ${cond})`;
   return and(
     filter.deleted ? isNotNull(activities.deletedAt) : isNull(activities.deletedAt),
     term
@@ -84,7 +88,7 @@ function filterWhere(filter: ActivityFilter): SQL | undefined {
     filter.status ? eq(activities.status, filter.status) : undefined,
     filter.direction ? eq(activities.direction, filter.direction) : undefined,
     filter.partnership
-      ? sql`exists (select 1 from activity_partnerships ap where ap.activity_id = ${activities.id} and ap.partnership_id = ${filter.partnership})`
+      ? sql`exists (select 1 from activity_partnerships ap where ap.activity_id = ${ACTIVITY_ID} and ap.partnership_id = ${filter.partnership})`
       : undefined,
     filter.country ? partnerMatch(sql`pl.country_code = ${filter.country}`) : undefined,
     filter.field ? sql`${filter.field}::cooperation_field = any(${activities.cooperationFields})` : undefined,
@@ -315,10 +319,10 @@ export async function queryActivitiesOfPartnership(executor: Executor, partnersh
       endedOn: activities.endedOn,
       endedPrecision: activities.endedPrecision,
       isPublic: activities.isPublic,
-      partnerCount: sql<number>`(select count(*)::int from activity_partnerships x where x.activity_id = ${activities.id})`,
+      partnerCount: sql<number>`(select count(*)::int from activity_partnerships x where x.activity_id = ${ACTIVITY_ID})`,
       quantities: sql<PartnershipActivityRow['quantities']>`coalesce((
         select json_agg(json_build_object('itemEn', q.item_en, 'itemZh', q.item_zh, 'amount', q.amount::text, 'unit', q.unit) order by q.position)
-        from activity_quantities q where q.activity_id = ${activities.id} and q.partnership_id = ${partnershipId}), '[]'::json)`,
+        from activity_quantities q where q.activity_id = ${ACTIVITY_ID} and q.partnership_id = ${partnershipId}), '[]'::json)`,
     })
     .from(activityPartnerships)
     .innerJoin(activities, eq(activities.id, activityPartnerships.activityId))

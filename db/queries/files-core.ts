@@ -1,7 +1,7 @@
-import { and, asc, eq, isNull, or } from 'drizzle-orm';
+import { and, asc, eq, isNull, or, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import type { Executor } from '../client';
-import { agreementFileParts, agreementFiles, agreements, partnershipStatusEvents, users } from '../schema';
+import { agreementFileParts, agreementFiles, agreements, partnerships, partnershipStatusEvents, users } from '../schema';
 
 // Reads of signed files without the access check: db/queries/files.ts and the download route check the caller's
 // role first; tests call these directly.
@@ -97,6 +97,37 @@ export async function queryFileMeta(executor: Executor, partnershipId: string, f
         eq(agreementFiles.id, fileId),
         isNull(agreementFiles.deletedAt),
         or(and(eq(agreements.partnershipId, partnershipId), isNull(agreements.deletedAt)), eq(partnershipStatusEvents.partnershipId, partnershipId)),
+      ),
+    );
+  return row ?? null;
+}
+
+/**
+ * A file anyone may download, without its bytes; null otherwise. A file is public when it is marked public, is not
+ * deleted, and belongs to a live public agreement of a live public partnership, or to a lifecycle step of a live
+ * public partnership. For the public download (`/files/[fileId]`), which reads no session.
+ */
+export async function queryPublicFileMeta(executor: Executor, fileId: string): Promise<FileMeta | null> {
+  const [row] = await executor
+    .select({
+      id: agreementFiles.id,
+      fileName: agreementFiles.fileName,
+      mediaType: agreementFiles.mediaType,
+      byteSize: agreementFiles.byteSize,
+      sha256: agreementFiles.sha256,
+    })
+    .from(agreementFiles)
+    .leftJoin(agreements, eq(agreements.id, agreementFiles.agreementId))
+    .leftJoin(partnershipStatusEvents, eq(partnershipStatusEvents.id, agreementFiles.statusEventId))
+    .innerJoin(partnerships, eq(partnerships.id, sql`coalesce(${agreements.partnershipId}, ${partnershipStatusEvents.partnershipId})`))
+    .where(
+      and(
+        eq(agreementFiles.id, fileId),
+        eq(agreementFiles.isPublic, true),
+        isNull(agreementFiles.deletedAt),
+        eq(partnerships.isPublic, true),
+        isNull(partnerships.deletedAt),
+        or(isNull(agreementFiles.agreementId), and(eq(agreements.isPublic, true), isNull(agreements.deletedAt))),
       ),
     );
   return row ?? null;

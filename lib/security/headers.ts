@@ -24,6 +24,7 @@ export function isPublicPath(pathname: string): boolean {
     p.startsWith('/partners/') ||
     p === '/open-data' ||
     p.startsWith('/open-data/') ||
+    p.startsWith('/files/') ||
     p === '/login' ||
     p.startsWith('/api/health') ||
     p.startsWith('/api/open-data')

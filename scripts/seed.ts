@@ -17,7 +17,7 @@ try {
   }));
   console.log(
     `seeded ${describeTarget(target)}: ${report.localities} localities, ${report.partnerships} partnerships, ` +
-      `${report.agreements} agreements, ${report.activities} activities added` +
+      `${report.agreements} agreements, ${report.activities} activities, ${report.activityDetails} activity details added` +
       (demoUsers ? `, ${createdUsers} demo users added` : ''),
   );
   if (demoUsers) {

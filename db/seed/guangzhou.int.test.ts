@@ -4,7 +4,10 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { db } from '../index';
 import {
   activities,
+  activityMilestones,
+  activityOrganisations,
   activityPartnerships,
+  activityQuantities,
   agreements,
   auditEvents,
   localities,
@@ -20,7 +23,7 @@ const partner = alias(localities, 'partner');
 
 async function snapshot() {
   const tables = ['localities', 'partnerships', 'partnership_status_events', 'agreements', 'activities',
-    'activity_partnerships', 'settings', 'audit_events'];
+    'activity_partnerships', 'activity_quantities', 'activity_organisations', 'activity_milestones', 'settings', 'audit_events'];
   const out: Record<string, unknown> = {};
   for (const t of tables) {
     const { rows } = await db.execute(sql`select md5(coalesce(string_agg(x::text, '|' order by x::text), '')) as h,
@@ -90,6 +93,25 @@ describe('the Guangzhou demo seed', () => {
     expect(history.map((h) => h.status)).toEqual(['active']);
   });
 
+  it('gives the masks their quantity for Lahore, and the Orange Line its status, operator and start of operation', async () => {
+    const [tie] = await db.select({ id: partnerships.id }).from(partnerships).where(eq(partnerships.slug, 'guangzhou-lahore'));
+    const [masks] = await db.select().from(activities).where(eq(activities.slug, 'lahore-surgical-masks-2020'));
+    expect(masks).toMatchObject({ kind: 'donation', status: 'completed', direction: 'outgoing', startedOn: '2020-01-01', startedPrecision: 'year' });
+    const quantities = await db.select().from(activityQuantities).where(eq(activityQuantities.activityId, masks!.id));
+    expect(quantities.map((q) => ({ partnershipId: q.partnershipId, itemEn: q.itemEn, itemZh: q.itemZh, amount: q.amount, unit: q.unit }))).toEqual([
+      { partnershipId: tie!.id, itemEn: 'Disposable surgical masks', itemZh: '一次性医用外科口罩', amount: '20000.00', unit: null },
+    ]);
+    const [metro] = await db.select().from(activities).where(eq(activities.slug, 'lahore-orange-line-metro'));
+    expect(metro).toMatchObject({ kind: 'project', status: 'ongoing', direction: 'outgoing', startedOn: '2020-10-01', startedPrecision: 'month', endedOn: null });
+    const [link] = await db.select({ status: activityPartnerships.status }).from(activityPartnerships).where(eq(activityPartnerships.activityId, metro!.id));
+    expect(link?.status).toBe('ongoing');
+    const orgs = await db.select().from(activityOrganisations).where(eq(activityOrganisations.activityId, metro!.id));
+    expect(orgs.map((o) => [o.nameEn, o.roleEn, o.nameZh, o.roleZh])).toEqual([['Consortium led by Guangzhou Metro', 'Operator and maintainer', '广州地铁牵头的联合体', '运营和维护']]);
+    const milestones = await db.select().from(activityMilestones).where(eq(activityMilestones.activityId, metro!.id));
+    expect(milestones.map((m) => [m.occurredOn, m.occurredPrecision, m.titleEn])).toEqual([['2020-10-01', 'month', 'Start of operation']]);
+    expect(await db.$count(activityQuantities, eq(activityQuantities.activityId, metro!.id))).toBe(0);
+  });
+
   it('holds ties of other localities: Zhengzhou-Lahore, Henan-Balochistan, Hubei-Sindh', async () => {
     const rows = await db
       .select({ home: home.nameEn, partner: partner.nameEn, type: partnerships.type })
@@ -124,8 +146,35 @@ describe('the Guangzhou demo seed', () => {
   it('changes nothing when run again', async () => {
     const before = await snapshot();
     const report = await db.transaction((tx) => seedGuangzhou(tx));
-    expect(report).toEqual({ localities: 0, partnerships: 0, agreements: 0, activities: 0 });
+    expect(report).toEqual({ localities: 0, partnerships: 0, agreements: 0, activities: 0, activityDetails: 0 });
     expect(await snapshot()).toEqual(before);
+  });
+
+  it('brings a database seeded in the old shape up to the new one on the next seed, once', async () => {
+    // The old seed made both activities without quantities, organisations or milestones; the migration gave every
+    // activity and partner link the status 'completed'.
+    const [metro] = await db.select({ id: activities.id }).from(activities).where(eq(activities.slug, 'lahore-orange-line-metro'));
+    await db.delete(activityQuantities);
+    await db.delete(activityOrganisations);
+    await db.delete(activityMilestones);
+    await db.update(activities).set({ status: 'completed' }).where(eq(activities.id, metro!.id));
+    await db.update(activityPartnerships).set({ status: 'completed' }).where(eq(activityPartnerships.activityId, metro!.id));
+    const report = await db.transaction((tx) => seedGuangzhou(tx));
+    expect(report).toEqual({ localities: 0, partnerships: 0, agreements: 0, activities: 0, activityDetails: 4 });
+    const [after] = await db.select({ status: activities.status }).from(activities).where(eq(activities.id, metro!.id));
+    expect(after?.status).toBe('ongoing');
+    expect([await db.$count(activityQuantities), await db.$count(activityOrganisations), await db.$count(activityMilestones)]).toEqual([1, 1, 1]);
+    const before = await snapshot();
+    expect(await db.transaction((tx) => seedGuangzhou(tx))).toMatchObject({ activityDetails: 0 });
+    expect(await snapshot()).toEqual(before);
+  });
+
+  it('adds nothing to an activity staff have edited', async () => {
+    const [masks] = await db.select({ id: activities.id }).from(activities).where(eq(activities.slug, 'lahore-surgical-masks-2020'));
+    await db.delete(activityQuantities).where(eq(activityQuantities.activityId, masks!.id));
+    await db.update(activities).set({ version: 2 }).where(eq(activities.id, masks!.id));
+    await db.transaction((tx) => seedGuangzhou(tx));
+    expect(await db.$count(activityQuantities, eq(activityQuantities.activityId, masks!.id))).toBe(0);
   });
 
   it('does not overwrite a row staff have edited', async () => {

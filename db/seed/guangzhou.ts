@@ -3,11 +3,14 @@ import path from 'node:path';
 import { and, eq, sql } from 'drizzle-orm';
 import { parseCsv } from '../../lib/csv';
 import { slugify } from '../../lib/slug';
-import type { CooperationField, DatePrecision, LocalityLevel, PartnershipType } from '../../lib/domain';
+import type { ActivityStatus, CooperationField, DatePrecision, LocalityLevel, PartnershipType } from '../../lib/domain';
 import type { Executor } from '../client';
 import {
   activities,
+  activityMilestones,
+  activityOrganisations,
   activityPartnerships,
+  activityQuantities,
   agreements,
   auditEvents,
   localities,
@@ -98,6 +101,8 @@ export interface SeedReport {
   partnerships: number;
   agreements: number;
   activities: number;
+  /** Quantities, organisations and milestones added to seeded activities (also to those an older seed made). */
+  activityDetails: number;
 }
 
 /** Inserts or finds a locality by slug; never overwrites a row staff may have edited. */
@@ -171,7 +176,7 @@ const CN = 'CN';
 
 /** Loads the Guangzhou network and the brief's cases. Idempotent: a second run inserts and changes nothing. */
 export async function seedGuangzhou(tx: Executor, rows = readPartnerRows()): Promise<SeedReport> {
-  const report: SeedReport = { localities: 0, partnerships: 0, agreements: 0, activities: 0 };
+  const report: SeedReport = { localities: 0, partnerships: 0, agreements: 0, activities: 0, activityDetails: 0 };
   const loc = (row: NewLocality) => ensureLocality(tx, row, report);
 
   const guangdong = await loc({ slug: 'guangdong', nameEn: 'Guangdong', nameZh: '广东', level: 'province', countryCode: CN });
@@ -229,7 +234,7 @@ export async function seedGuangzhou(tx: Executor, rows = readPartnerRows()): Pro
   if (lahoreTie) await seedLahoreCases(tx, lahoreTie, report);
   await seedOtherTies(tx, loc, report);
 
-  if (report.localities + report.partnerships + report.agreements + report.activities > 0) {
+  if (report.localities + report.partnerships + report.agreements + report.activities + report.activityDetails > 0) {
     await tx.insert(auditEvents).values({
       action: 'seed.load',
       entityType: 'registry',
@@ -257,20 +262,83 @@ async function ensureAgreement(
   report.agreements++;
 }
 
-async function ensureActivity(
-  tx: Executor,
-  values: typeof activities.$inferInsert,
-  links: { partnershipId: string }[],
-  report: SeedReport,
-): Promise<void> {
+interface ActivityDetails {
+  /** Each partner's status of the activity (the activity's own by default). */
+  links: { partnershipId: string; status?: ActivityStatus }[];
+  quantities?: Omit<typeof activityQuantities.$inferInsert, 'activityId'>[];
+  organisations?: Omit<typeof activityOrganisations.$inferInsert, 'activityId'>[];
+  milestones?: Omit<typeof activityMilestones.$inferInsert, 'activityId'>[];
+}
+
+/**
+ * Inserts an activity by slug with its partners, and adds each quantity (by partner and item), organisation (by
+ * name) and milestone (by title) it lacks. A database seeded before activities had these gets them on its next
+ * seed; an activity staff have edited (version above 1) is theirs, and the seed adds nothing to it.
+ */
+async function ensureActivity(tx: Executor, values: typeof activities.$inferInsert, details: ActivityDetails, report: SeedReport): Promise<void> {
   const [inserted] = await tx
     .insert(activities)
     .values(values)
     .onConflictDoNothing({ target: activities.slug })
     .returning({ id: activities.id });
-  if (!inserted) return;
-  report.activities++;
-  await tx.insert(activityPartnerships).values(links.map((l) => ({ ...l, activityId: inserted.id })));
+  if (inserted) {
+    report.activities++;
+    await tx.insert(activityPartnerships).values(details.links.map((l, position) => ({ activityId: inserted.id, partnershipId: l.partnershipId, status: l.status ?? values.status, position })));
+  }
+  const [row] = await tx.select({ id: activities.id, version: activities.version }).from(activities).where(eq(activities.slug, values.slug));
+  if (!row || row.version !== 1) return;
+  const activityId = row.id;
+  if (!inserted && values.status) {
+    // Made by the seed before activities had a status (the migration set 'completed'), never edited since.
+    const status = values.status;
+    const changed = await tx
+      .update(activities)
+      .set({ status })
+      .where(and(eq(activities.id, activityId), sql`${activities.status} <> ${status}`))
+      .returning({ id: activities.id });
+    if (changed.length > 0) {
+      for (const l of details.links) {
+        await tx
+          .update(activityPartnerships)
+          .set({ status: l.status ?? status })
+          .where(and(eq(activityPartnerships.activityId, activityId), eq(activityPartnerships.partnershipId, l.partnershipId)));
+      }
+      report.activityDetails++;
+    }
+  }
+  for (const [position, q] of (details.quantities ?? []).entries()) {
+    const [found] = await tx
+      .select({ id: activityQuantities.id })
+      .from(activityQuantities)
+      .where(
+        and(
+          eq(activityQuantities.activityId, activityId),
+          q.partnershipId ? eq(activityQuantities.partnershipId, q.partnershipId) : sql`${activityQuantities.partnershipId} is null`,
+          eq(activityQuantities.itemEn, q.itemEn),
+        ),
+      );
+    if (found) continue;
+    await tx.insert(activityQuantities).values({ position, ...q, activityId });
+    report.activityDetails++;
+  }
+  for (const [position, o] of (details.organisations ?? []).entries()) {
+    const [found] = await tx
+      .select({ id: activityOrganisations.id })
+      .from(activityOrganisations)
+      .where(and(eq(activityOrganisations.activityId, activityId), eq(activityOrganisations.nameEn, o.nameEn)));
+    if (found) continue;
+    await tx.insert(activityOrganisations).values({ position, ...o, activityId });
+    report.activityDetails++;
+  }
+  for (const [position, m] of (details.milestones ?? []).entries()) {
+    const [found] = await tx
+      .select({ id: activityMilestones.id })
+      .from(activityMilestones)
+      .where(and(eq(activityMilestones.activityId, activityId), eq(activityMilestones.titleEn, m.titleEn)));
+    if (found) continue;
+    await tx.insert(activityMilestones).values({ position, ...m, activityId });
+    report.activityDetails++;
+  }
 }
 
 async function seedLahoreCases(tx: Executor, lahoreTie: string, report: SeedReport) {
@@ -296,11 +364,14 @@ async function seedLahoreCases(tx: Executor, lahoreTie: string, report: SeedRepo
     },
     report,
   );
+  // The sources give the masks' number and year only: no month, value or other items, so none are recorded.
   await ensureActivity(
     tx,
     {
       slug: 'lahore-surgical-masks-2020',
       kind: 'donation',
+      status: 'completed',
+      direction: 'outgoing',
       titleEn: '20,000 disposable surgical masks donated to Lahore',
       titleZh: '向拉合尔捐赠2万只一次性医用外科口罩',
       descriptionEn: 'Guangzhou donated 20,000 disposable surgical masks to Lahore during the COVID-19 pandemic.',
@@ -310,14 +381,21 @@ async function seedLahoreCases(tx: Executor, lahoreTie: string, report: SeedRepo
       cooperationFields: ['health'],
       sources: [XINHUA_LAHORE],
     },
-    [{ partnershipId: lahoreTie }],
+    {
+      links: [{ partnershipId: lahoreTie }],
+      quantities: [{ partnershipId: lahoreTie, itemEn: 'Disposable surgical masks', itemZh: '一次性医用外科口罩', amount: '20000' }],
+    },
     report,
   );
+  // The sources date the start of operation only (October 2020); the contract, construction and handovers are
+  // left out until a source dates them.
   await ensureActivity(
     tx,
     {
       slug: 'lahore-orange-line-metro',
       kind: 'project',
+      status: 'ongoing',
+      direction: 'outgoing',
       titleEn: 'Lahore Orange Line metro: operation and maintenance',
       titleZh: '拉合尔轨道交通橙线运营维护',
       descriptionEn:
@@ -325,10 +403,18 @@ async function seedLahoreCases(tx: Executor, lahoreTie: string, report: SeedRepo
       descriptionZh: '拉合尔轨道交通橙线自2020年10月开通运营，由广州地铁牵头的联合体负责运营和维护。',
       startedOn: '2020-10-01',
       startedPrecision: 'month',
+      placeEn: 'Lahore',
+      placeZh: '拉合尔',
       cooperationFields: ['infrastructure', 'transport'],
       sources: [XINHUA_LAHORE],
     },
-    [{ partnershipId: lahoreTie }],
+    {
+      links: [{ partnershipId: lahoreTie }],
+      organisations: [
+        { nameEn: 'Consortium led by Guangzhou Metro', nameZh: '广州地铁牵头的联合体', roleEn: 'Operator and maintainer', roleZh: '运营和维护' },
+      ],
+      milestones: [{ occurredOn: '2020-10-01', occurredPrecision: 'month', titleEn: 'Start of operation', titleZh: '开通运营' }],
+    },
     report,
   );
 }

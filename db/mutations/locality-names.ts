@@ -173,10 +173,13 @@ type Side = 'home' | 'partner';
  */
 export async function mergeLocality(tx: Executor, actor: Actor, input: LocalityMerge): Promise<LocalityChangeResult> {
   if (input.mergedId === input.id) return { kind: 'self' };
-  const target = await lockLocality(tx, input.id);
+  // Both rows locked in id order, so two merges of the same pair in opposite directions wait rather than deadlock.
+  const locked = new Map<string, Awaited<ReturnType<typeof lockLocality>>>();
+  for (const id of [input.id, input.mergedId].sort()) locked.set(id, await lockLocality(tx, id));
+  const target = locked.get(input.id);
   if (!target || target.deletedAt) return { kind: 'gone' };
   if (target.version !== input.version) return { kind: 'conflict' };
-  const merged = await lockLocality(tx, input.mergedId);
+  const merged = locked.get(input.mergedId);
   if (!merged || merged.deletedAt) return { kind: 'merged_gone' };
   if (merged.countryCode !== target.countryCode) return { kind: 'other_country' };
   const [home] = await tx.select({ id: settings.homeLocalityId }).from(settings).where(eq(settings.id, 1));

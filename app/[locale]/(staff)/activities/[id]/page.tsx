@@ -12,6 +12,7 @@ import { LANGUAGE_TAG, type Locale } from '@/lib/i18n/routing';
 import { can } from '@/lib/permissions';
 import { activitySpan } from '../_components/activity-span';
 import { DeleteActivity, RestoreActivity } from '../_components/delete-restore';
+import { ActivityPhotos } from './_components/activity-photos';
 
 type Props = { params: Promise<{ id: string }> };
 
@@ -254,7 +255,7 @@ export default async function ActivityPage({ params }: Props) {
         )}
       </section>
 
-      {/* PHOTOS: another engineer adds the photos here as <ActivityPhotos ... /> from './_components/activity-photos'. */}
+      <ActivityPhotos activityId={a.id} locale={locale} canWrite={canWrite} canRestore={can(user.role, 'registry:restore') && !a.deletedAt} />
 
       <p className="text-xs text-slate-500">{t('version', { version: a.version, date: format.dateTime(a.updatedAt, { dateStyle: 'medium', timeStyle: 'short' }) })}</p>
     </article>

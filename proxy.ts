@@ -25,7 +25,7 @@ function isDownloadPath(pathname: string): boolean {
 const REFUSALS = {
   400: ['bad_request', 'Bad request', '请求无效'],
   403: ['forbidden', 'Forbidden', '禁止访问'],
-  413: ['too_large', 'Too large: files up to 20 MB', '文件过大：上限为 20 MB'],
+  413: ['too_large', 'Too large', '请求过大'],
 } as const;
 
 /** A refusal before any page runs: plain, in both languages, with the page headers and no detail. */
@@ -49,8 +49,8 @@ function refuse(status: keyof typeof REFUSALS, pathname: string, csp: string): N
 
 /**
  * Whether a POST's body is one Next can decode: a server-action call's arguments (actionPayloadDecodes), or a
- * form posted before JavaScript loaded (noScriptActionDecodes). Only multipart bodies (a form with a file) may be
- * larger than MAX_CHECKED_ACTION_BYTES; those are left to the action's own checks, unread here.
+ * form posted before JavaScript loaded (noScriptActionDecodes). A multipart body sent without a length is left
+ * unread here (Next takes at most proxyClientMaxBodySize of it); other bodies without one are refused.
  */
 async function postBodyDecodes(request: NextRequest): Promise<boolean> {
   const type = request.headers.get('content-type') ?? '';
@@ -93,8 +93,8 @@ export async function proxy(request: NextRequest) {
     });
     return refuse(403, pathname, csp);
   }
-  // An oversize body is refused from its declared length, before anything reads it (the forms check file sizes
-  // before sending, so only a forged or scripted request gets here).
+  // An oversize body is refused from its declared length, before anything reads it (forms send text only, so
+  // only a forged or scripted request gets here).
   if (Number(request.headers.get('content-length') ?? 0) > MAX_REQUEST_BYTES) return refuse(413, pathname, csp);
   if (request.method === 'POST' && !(await postBodyDecodes(request))) {
     return refuse(400, pathname, csp);

@@ -83,10 +83,13 @@ function plainReply(value: unknown, depth: number): boolean {
   return true;
 }
 
-/** The largest request body accepted, in bytes: a 20 MB signed file and its form (next.config.js agrees). */
-export const MAX_REQUEST_BYTES = 22 * 1024 * 1024;
+/**
+ * The largest request body the proxy passes on, in bytes (next.config.js agrees): forms hold text only. Files
+ * go to the upload routes under app/uploads/, which the proxy does not run for and which have their own limits.
+ */
+export const MAX_REQUEST_BYTES = 1024 * 1024;
 
-/** Action calls larger than this (file uploads) are left to the action's own checks; in bytes. */
+/** Action calls up to this size are decoded and checked by the proxy; in bytes. */
 export const MAX_CHECKED_ACTION_BYTES = 1024 * 1024;
 
 /**

@@ -115,6 +115,20 @@ describe('activity input schema', () => {
     expect(errorsOf(input)[field]).toBe(key);
   });
 
+  it('reports every problem at once: a bad amount does not hide an end before the start', () => {
+    const input = donation({ started: '2020-05', ended: '2020-04', valueCurrency: 'XYZ', participants: 'many', links: 'not a link' });
+    input.quantities[1] = { ...input.quantities[1]!, amount: '-15000' };
+    input.quantities[2] = { ...input.quantities[2]!, amount: 'lots' };
+    expect(errorsOf(input)).toEqual({
+      ended: 'validation.endBeforeStart',
+      valueCurrency: 'activities.currency',
+      participants: 'activities.participantsNumber',
+      links: 'activities.link',
+      'quantities.1.amount': 'activities.amountNegative',
+      'quantities.2.amount': 'activities.amountNumber',
+    });
+  });
+
   it('refuses an activity without partners, and a partner listed twice', () => {
     expect(errorsOf(donation({ partners: [{ partnershipId: '', status: 'completed' }], quantities: [] }))['partners.0.partnershipId']).toBe('activities.partnerRequired');
     expect(errorsOf(donation({ partners: [{ partnershipId: LAHORE }, { partnershipId: LAHORE }], quantities: [] }))['partners.1.partnershipId']).toBe(

@@ -49,20 +49,22 @@ export function parseAmount(text: string): { value: string } | { problem: string
 
 const blank = (v: unknown) => v === undefined || v === null || (typeof v === 'string' && v.trim() === '');
 
-/** Free text for an optional amount: trimmed; '' and absent are null; otherwise it must read as an amount. */
+/**
+ * Free text for an optional amount: trimmed; '' and absent are null; otherwise it must read as an amount. Checked
+ * by a refinement (not inside the transform), so the form's other rules still run and every message shows at once.
+ */
 const amountText = z
   .string({ message: 'validation.invalid' })
   .trim()
   .max(40, { message: 'activities.amountNumber' })
   .optional()
-  .transform((v, ctx) => {
-    if (!v) return null;
-    const parsed = parseAmount(v);
-    if ('problem' in parsed) {
-      ctx.addIssue({ code: 'custom', message: parsed.problem });
-      return z.NEVER;
-    }
-    return parsed.value;
+  .superRefine((v, ctx) => {
+    const parsed = v ? parseAmount(v) : null;
+    if (parsed && 'problem' in parsed) ctx.addIssue({ code: 'custom', message: parsed.problem });
+  })
+  .transform((v) => {
+    const parsed = v ? parseAmount(v) : null;
+    return parsed && 'value' in parsed ? parsed.value : null;
   });
 
 /** A date known to a year, a month or a day: '2020', '2020-10', '2020-10-25'. */
@@ -118,24 +120,17 @@ function rows<T extends z.ZodType>(row: T, max: number) {
 }
 
 /** Links, one http(s) address per line; blank lines are dropped, repeats kept once. */
+const linkLines = (text: string | undefined) => [...new Set((text ?? '').split(/\r?\n/).map((l) => l.trim()).filter(Boolean))];
 const links = z
   .string({ message: 'validation.invalid' })
   .max(MAX_LINKS * (ACTIVITY_LIMITS.link + 2), { message: 'validation.tooLong' })
   .optional()
-  .transform((text, ctx) => {
-    const lines = [...new Set((text ?? '').split(/\r?\n/).map((l) => l.trim()).filter(Boolean))];
-    if (lines.length > MAX_LINKS) {
-      ctx.addIssue({ code: 'custom', message: 'activities.tooManyLinks' });
-      return z.NEVER;
-    }
-    for (const line of lines) {
-      if (line.length > ACTIVITY_LIMITS.link || !isWebAddress(line)) {
-        ctx.addIssue({ code: 'custom', message: 'activities.link' });
-        return z.NEVER;
-      }
-    }
-    return lines;
-  });
+  .superRefine((text, ctx) => {
+    const lines = linkLines(text);
+    if (lines.length > MAX_LINKS) ctx.addIssue({ code: 'custom', message: 'activities.tooManyLinks' });
+    else if (lines.some((line) => line.length > ACTIVITY_LIMITS.link || !isWebAddress(line))) ctx.addIssue({ code: 'custom', message: 'activities.link' });
+  })
+  .transform(linkLines);
 
 /** Whether a line is an absolute http or https address with a host. */
 export function isWebAddress(text: string): boolean {
@@ -147,6 +142,9 @@ export function isWebAddress(text: string): boolean {
     return false;
   }
 }
+
+/** Participants as typed, without spaces or thousands separators. */
+const participantsText = (v: string | undefined) => (v ?? '').replace(/[\s,]/g, '');
 
 const activityFields = {
   kind: z.enum(ACTIVITY_KINDS, { message: 'validation.invalid' }),
@@ -182,14 +180,15 @@ const activityFields = {
     .string({ message: 'validation.invalid' })
     .trim()
     .optional()
-    .transform((v, ctx) => {
-      const compact = (v ?? '').replace(/[\s,]/g, '');
-      if (!compact) return null;
-      if (!/^\d{1,9}$/.test(compact) || Number(compact) > MAX_PARTICIPANTS) {
+    .superRefine((v, ctx) => {
+      const compact = participantsText(v);
+      if (compact && (!/^\d{1,9}$/.test(compact) || Number(compact) > MAX_PARTICIPANTS)) {
         ctx.addIssue({ code: 'custom', message: compact.startsWith('-') ? 'activities.amountNegative' : 'activities.participantsNumber' });
-        return z.NEVER;
       }
-      return Number(compact);
+    })
+    .transform((v) => {
+      const compact = participantsText(v);
+      return compact && /^\d{1,9}$/.test(compact) ? Number(compact) : null;
     }),
   links,
   internalNotes: optionalText(ACTIVITY_LIMITS.notes),

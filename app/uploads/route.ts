@@ -1,9 +1,10 @@
 import { db } from '@/db/index';
 import { insertSignedFile, type FileOwner } from '@/db/mutations/files';
-import { getCurrentUser, safeCallbackPath } from '@/lib/auth/guards';
+import { getCurrentUser } from '@/lib/auth/guards';
 import { can } from '@/lib/permissions';
 import { publicUrl } from '@/lib/security/public-url';
 import { originAllowed } from '@/lib/security/request-guard';
+import { refusal, seeOther, toLogin } from '@/lib/uploads/answers';
 import { discardBody, MAX_UPLOAD_BODY_BYTES, readUpload } from '@/lib/uploads/read-upload';
 import { MAX_FILE_BYTES, safeReturnPath, signedFileProblem, uploadFieldsSchema, type FileError } from '@/lib/validation/files';
 
@@ -14,42 +15,7 @@ const REFUSALS = {
   403: ['Forbidden', '禁止访问'],
   413: ['Too large: files up to 20 MB', '文件过大：上限为 20 MB'],
 } as const;
-
-/** A refusal for a request no form of ours sends: plain, in both languages, without detail (as proxy.ts does). */
-function refuse(status: keyof typeof REFUSALS): Response {
-  const [en, zh] = REFUSALS[status];
-  const body =
-    `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>${en} · ${zh}</title></head>` +
-    `<body><main><h1>${en}</h1><p lang="zh-CN">${zh}</p><p><a href="/partnerships">Amity</a></p></main></body></html>`;
-  return new Response(body, {
-    status,
-    headers: {
-      'Content-Type': 'text/html; charset=utf-8',
-      'Content-Security-Policy': "default-src 'none'; frame-ancestors 'none'",
-      'X-Content-Type-Options': 'nosniff',
-      'Cache-Control': 'no-store',
-    },
-  });
-}
-
-function seeOther(location: string): Response {
-  return new Response(null, { status: 303, headers: { Location: location, 'Cache-Control': 'no-store' } });
-}
-
-/** The sign-in page, coming back to the page the form was on when the browser said which (same origin only). */
-function toLogin(request: Request): Response {
-  let from: string | null = null;
-  try {
-    const referer = new URL(request.headers.get('referer') ?? '');
-    const origin = request.headers.get('origin');
-    if (origin && referer.origin === origin) from = safeCallbackPath(referer.pathname);
-  } catch {
-    from = null;
-  }
-  const zh = from === '/zh' || Boolean(from?.startsWith('/zh/'));
-  const callbackUrl = from ? from.replace(/^\/zh(?=\/|$)/, '') || '/' : null;
-  return seeOther(`${zh ? '/zh' : ''}/login${callbackUrl ? `?${new URLSearchParams({ callbackUrl })}` : ''}`);
-}
+const refuse = (status: keyof typeof REFUSALS) => refusal(status, REFUSALS[status]);
 
 /**
  * POST /uploads: one signed PDF for an agreement or a lifecycle step of a partnership, from the upload form

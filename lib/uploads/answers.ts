@@ -1,6 +1,6 @@
 import { safeCallbackPath } from '../auth/guards';
 
-// Answers of the streamed upload routes (app/uploads/photos/route.ts) outside the proxy: plain refusals for requests
+// Answers of the streamed upload routes (app/uploads/route.ts, app/uploads/photos/route.ts) outside the proxy: plain refusals for requests
 // no form of ours sends, the 303 back to the form's page, the way to sign in. Server only.
 
 /** A refusal for a request no form sends: plain, in both languages, without detail (as proxy.ts does). */

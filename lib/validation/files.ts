@@ -88,7 +88,6 @@ export const FILE_ERRORS = [
   'validation.notPdf',
   'files.fileRequired',
   'files.gone',
-  'files.invalid',
 ] as const;
 export type FileError = (typeof FILE_ERRORS)[number];
 

@@ -212,9 +212,21 @@ test.describe('registering and keeping a tie', () => {
     await timeline.getByText('Documents of this step: attach or remove').first().click();
     const notice = Buffer.from('%PDF-1.4\n1 0 obj\n<< /Type /Catalog >>\nendobj\ntrailer\n<< /Root 1 0 R >>\n%%EOF\n');
     await timeline.getByLabel('Signed copy (PDF)').first().setInputFiles({ name: 'review-notice.pdf', mimeType: 'application/pdf', buffer: notice });
+    await timeline.getByLabel('The public may download this file').first().check();
     await timeline.getByRole('button', { name: 'Upload' }).first().click();
-    await expect(timeline.getByRole('link', { name: 'review-notice.pdf', exact: true })).toBeVisible();
+    const link = timeline.getByRole('link', { name: 'review-notice.pdf', exact: true });
+    await expect(link).toBeVisible();
     await expect(timeline.getByText('File uploaded.')).toBeVisible();
+    // Marked public, of a public tie: anyone downloads it at /files/<id>, as an attachment, without signing in.
+    const fileId = (await link.getAttribute('href'))!.split('/').pop()!;
+    const anonymous = await browser.newContext();
+    const publicCopy = await anonymous.request.get(`/files/${fileId}`);
+    expect(publicCopy.status()).toBe(200);
+    expect(publicCopy.headers()['content-disposition']).toMatch(/^attachment; filename="review-notice.pdf"/);
+    expect(publicCopy.headers()['content-security-policy']).toBe("default-src 'none'; sandbox");
+    expect((await publicCopy.body()).equals(notice)).toBe(true);
+    expect((await anonymous.request.get(`/files/${fileId.replace(/.$/, (c) => (c === '0' ? '1' : '0'))}`)).status()).toBe(404);
+    await anonymous.close();
 
     // In Chinese: the national approval, then the upgrade of the same tie.
     await page.goto(`/zh${url}/lifecycle/new?kind=approval`);

@@ -1,7 +1,7 @@
 'use client';
 
 import { useTranslations } from 'next-intl';
-import type { FieldError } from 'react-hook-form';
+import type { FieldError, UseFormRegisterReturn } from 'react-hook-form';
 import { Select, Text } from '@/components/forms/fields';
 import { FormMessage } from '@/components/forms/form-message';
 import { SubmitButton } from '@/components/forms/submit-button';
@@ -9,9 +9,9 @@ import { useActionForm } from '@/components/forms/use-action-form';
 import { ACTIVITY_DIRECTIONS, ACTIVITY_KINDS, ACTIVITY_STATUSES } from '@/lib/domain';
 import { Link } from '@/lib/i18n/navigation';
 import { ACTIVITY_LIMITS, activityInputSchema, activityUpdateSchema, MAX_LINKS } from '@/lib/validation/activities';
-import { CooperationFields } from '../../partnerships/_components/cooperation-fields';
 import { createActivityAction, updateActivityAction } from '../actions';
 import { ActivityConflictNotice } from './activity-conflict';
+import { ActivityFields } from './activity-fields';
 import { MilestoneRows, OrganisationRows, PartnerRows, QuantityRows } from './activity-rows';
 import type { ActivityFormValues } from './activity-values';
 
@@ -42,7 +42,15 @@ export function ActivityForm(props: { values: ActivityFormValues; partnerships: 
     const value = errors[kind] as unknown;
     return value && !Array.isArray(value) && typeof value === 'object' && 'message' in (value as object) ? (value as FieldError) : undefined;
   };
-  const reg = (name: string) => form.register(name as never);
+  // The value of a field in the server's HTML too: react-hook-form fills uncontrolled inputs only once JavaScript
+  // runs, and without it the form must still show (and send back) what it holds.
+  const initial = (props.edit ? { ...props.values, ...props.edit } : props.values) as unknown as Record<string, unknown>;
+  const valueAt = (name: string): unknown => name.split('.').reduce<unknown>((v, k) => (v && typeof v === 'object' ? (v as Record<string, unknown>)[k] : undefined), initial);
+  const reg = (name: string): UseFormRegisterReturn => {
+    const value = valueAt(name);
+    const seed = typeof value === 'boolean' ? { defaultChecked: value } : { defaultValue: value === undefined || value === null ? '' : String(value) };
+    return { ...form.register(name as never), ...seed } as UseFormRegisterReturn;
+  };
 
   return (
     <form {...formProps} className="grid max-w-5xl gap-5 md:grid-cols-2">
@@ -77,7 +85,7 @@ export function ActivityForm(props: { values: ActivityFormValues; partnerships: 
       <Text name="placeZh" label={t('placeZh')} error={e.placeZh} reg={reg('placeZh')} maxLength={ACTIVITY_LIMITS.place} lang="zh-CN" />
       <Text name="descriptionEn" label={t('descriptionEn')} error={e.descriptionEn} reg={reg('descriptionEn')} rows={4} maxLength={ACTIVITY_LIMITS.description} lang="en" />
       <Text name="descriptionZh" label={t('descriptionZh')} error={e.descriptionZh} reg={reg('descriptionZh')} rows={4} maxLength={ACTIVITY_LIMITS.description} lang="zh-CN" />
-      <CooperationFields legend={tp('fields')} error={e.cooperationFields} reg={reg('cooperationFields')} />
+      <ActivityFields legend={tp('fields')} error={e.cooperationFields} reg={form.register('cooperationFields' as never)} checked={props.values.cooperationFields} />
 
       <PartnerRows initial={props.values.partners.length} reg={reg} errors={rowErrors('partners')} error={sectionError('partners')} partnerships={props.partnerships} />
       <QuantityRows initial={props.values.quantities.length} reg={reg} errors={rowErrors('quantities')} error={sectionError('quantities')} partnerships={props.partnerships} />

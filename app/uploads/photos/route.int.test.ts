@@ -247,7 +247,7 @@ describe('deleting and restoring a photo', () => {
     const editor = await signedIn('editor');
     await post(fields([png, 'lahore.png']));
     const [photo] = await db.select({ id: activityPhotos.id }).from(activityPhotos);
-    expect(await redirectOf(deletePhotoAction(IDLE, form(photo!.id)))).toBe(`/activities/${act}#photos`);
+    expect(await redirectOf(deletePhotoAction(IDLE, form(photo!.id)))).toBe(`/activities/${act}`);
     const [deleted] = await db.select({ deletedAt: activityPhotos.deletedAt, deletedBy: activityPhotos.deletedBy }).from(activityPhotos);
     expect(deleted!.deletedAt).toBeInstanceOf(Date);
     expect(deleted!.deletedBy).toBe(editor.id);
@@ -260,7 +260,7 @@ describe('deleting and restoring a photo', () => {
     const admin = await signedIn('admin');
     expect((await get(act, photo!.id)).status).toBe(200); // an admin sees what they would restore
     expect(await queryActivityPhotos(db, act, { includeDeleted: true })).toHaveLength(1);
-    expect(await redirectOf(restorePhotoAction(IDLE, form(photo!.id)))).toBe(`/activities/${act}#photos`);
+    expect(await redirectOf(restorePhotoAction(IDLE, form(photo!.id)))).toBe(`/activities/${act}`);
     expect(await queryActivityPhotos(db, act)).toHaveLength(1);
     const events = await db.select({ action: auditEvents.action, actorId: auditEvents.actorId }).from(auditEvents).where(eq(auditEvents.entityId, photo!.id)).orderBy(auditEvents.occurredAt);
     expect(events).toEqual([

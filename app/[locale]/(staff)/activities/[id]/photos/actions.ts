@@ -19,7 +19,8 @@ async function setDeleted(formData: FormData, deleted: boolean): Promise<ActionS
   if (result.kind === 'gone') return failure('activityPhotos.gone');
   // Back to the page the button was on (a page of the photo's activity), in the user's language.
   const page = safeActivityReturnPath(returnTo, activityId) ?? `/activities/${activityId}`;
-  return redirect({ href: `${page.replace(/^\/zh(?=\/)/, '')}#photos`, locale: await getLocale() });
+  // No #photos: a redirect that differs from the page only by its hash would not fetch the page again.
+  return redirect({ href: page.replace(/^\/zh(?=\/)/, ''), locale: await getLocale() });
 }
 
 /** Deletes one photo of an activity softly: it leaves the gallery and is no longer served; admins restore it. Editors and admins. */

@@ -1,4 +1,9 @@
 import { safeCallbackPath } from '../auth/guards';
+import { publicUrl } from '../security/public-url';
+
+// The proxy does not run for the upload routes: their answers carry HSTS themselves when the app is served over HTTPS.
+const HSTS: Record<string, string> =
+  publicUrl()?.protocol === 'https:' ? { 'Strict-Transport-Security': 'max-age=63072000; includeSubDomains' } : {};
 
 // Answers of the streamed upload routes (app/uploads/route.ts, app/uploads/photos/route.ts) outside the proxy: plain refusals for requests
 // no form of ours sends, the 303 back to the form's page, the way to sign in. Server only.
@@ -15,12 +20,13 @@ export function refusal(status: 400 | 403 | 413, [en, zh]: readonly [string, str
       'Content-Security-Policy': "default-src 'none'; frame-ancestors 'none'",
       'X-Content-Type-Options': 'nosniff',
       'Cache-Control': 'no-store',
+      ...HSTS,
     },
   });
 }
 
 export function seeOther(location: string): Response {
-  return new Response(null, { status: 303, headers: { Location: location, 'Cache-Control': 'no-store' } });
+  return new Response(null, { status: 303, headers: { Location: location, 'Cache-Control': 'no-store', ...HSTS } });
 }
 
 /** The sign-in page, coming back to the page the form was on when the browser said which (same origin only). */

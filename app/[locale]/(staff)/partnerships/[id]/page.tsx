@@ -209,6 +209,11 @@ export default async function PartnershipPage({ params, searchParams }: Props) {
                     <Link href={`/partnerships/${p.id}/agreements/${a.id}`} className="text-brand-700 underline" aria-label={`${ta('edit')}: ${locale === 'zh' && a.titleZh ? a.titleZh : a.titleEn}`}>
                       {ta('edit')}
                     </Link>
+                    {a.files.length === 0 && (
+                      <Link href={`/partnerships/${p.id}/agreements/${a.id}#files-${a.id}`} className="text-brand-700 underline" aria-label={`${ta('uploadSigned')}: ${locale === 'zh' && a.titleZh ? a.titleZh : a.titleEn}`}>
+                        {ta('uploadSigned')}
+                      </Link>
+                    )}
                     <DeleteAgreement id={a.id} version={a.version} title={locale === 'zh' && a.titleZh ? a.titleZh : a.titleEn} />
                   </div>
                 )}

@@ -151,7 +151,7 @@ test.describe('logging and keeping an activity', () => {
     await expect(page.getByRole('heading', { level: 1 })).toHaveText(TITLE);
     await expect(page.getByText('April 2020 – May 20, 2020')).toBeVisible();
     await expect(page.getByText('CNY 150,000.00')).toBeVisible();
-    await expect(page.getByRole('heading', { name: '3 partners' })).toBeVisible();
+    await expect(page.getByRole('heading', { name: 'Partners (3)' })).toBeVisible();
     await expect(page.getByRole('row', { name: /Guangzhou – Lahore.*Surgical masks: 20,000 pieces.*Thermometers: 200 pieces/ })).toBeVisible();
     await expect(page.getByRole('row', { name: /Guangzhou – Los Angeles.*United States.*Ongoing.*Surgical masks: 5,000 pieces/ })).toBeVisible();
     const totals = page.getByRole('region', { name: 'Totals' });
@@ -163,7 +163,7 @@ test.describe('logging and keeping an activity', () => {
     await page.goto(`/zh${url}`);
     await expect(page.getByRole('heading', { level: 1 })).toHaveText('向三个友城捐赠口罩和体温计');
     await expect(page.getByText('2020年4月 – 2020年5月20日')).toBeVisible();
-    await expect(page.getByRole('heading', { name: '3 个友城' })).toBeVisible();
+    await expect(page.getByRole('heading', { name: '友城（3）' })).toBeVisible();
     await expect(page.getByRole('region', { name: '合计' }).getByRole('row', { name: /Surgical masks.*40,000.*pieces.*3 个友城/ })).toBeVisible();
     await expectNoAxeViolations(page);
 

@@ -67,18 +67,19 @@ export function ActivityForm(props: { values: ActivityFormValues; partnerships: 
           <option key={k} value={k}>{tKind(k)}</option>
         ))}
       </Select>
-      <Select name="direction" label={t('direction')} hint={t('directionHint')} error={e.direction} reg={reg('direction')}>
+      <Select name="direction" label={t('direction')} error={e.direction} reg={reg('direction')}>
         {ACTIVITY_DIRECTIONS.map((d) => (
           <option key={d} value={d}>{tDirection(d)}</option>
         ))}
       </Select>
-      <Select name="status" label={t('status')} error={e.status} reg={reg('status')}>
-        {ACTIVITY_STATUSES.map((s) => (
-          <option key={s} value={s}>{tStatus(s)}</option>
-        ))}
-      </Select>
-      <div className="grid gap-5 sm:grid-cols-2">
-        <Text name="started" label={t('started')} hint={tp('establishedHint')} error={e.started} reg={reg('started')} maxLength={10} />
+      {/* Each of the three has a one-line hint, so their inputs line up (also when one shows an error). */}
+      <div className="grid items-start gap-5 sm:grid-cols-3 md:col-span-2">
+        <Select name="status" label={t('status')} hint={t('statusHint')} error={e.status} reg={reg('status')}>
+          {ACTIVITY_STATUSES.map((s) => (
+            <option key={s} value={s}>{tStatus(s)}</option>
+          ))}
+        </Select>
+        <Text name="started" label={t('started')} hint={t('startedHint')} error={e.started} reg={reg('started')} maxLength={10} />
         <Text name="ended" label={t('ended')} hint={t('endedHint')} error={e.ended} reg={reg('ended')} maxLength={10} />
       </div>
       <Text name="placeEn" label={t('placeEn')} error={e.placeEn} reg={reg('placeEn')} maxLength={ACTIVITY_LIMITS.place} lang="en" />

@@ -15,7 +15,7 @@ type RowErrors = Array<Record<string, FieldError | undefined> | undefined> | und
 type Reg = (name: string) => UseFormRegisterReturn;
 
 /** A section's legend, hint, section-level error, its rows and (with JavaScript) the button adding one. */
-function Rows(props: { kind: ActivityRowKind; initial: number; legend: string; hint?: string; error?: FieldError; row: (i: number) => ReactNode }) {
+function Rows(props: { kind: ActivityRowKind; initial: number; legend: string; hint?: string; error?: FieldError; columns?: string; row: (i: number) => ReactNode }) {
   const t = useTranslations('activities');
   const tv = useTranslations();
   const [count, setCount] = useState(props.initial);
@@ -31,7 +31,7 @@ function Rows(props: { kind: ActivityRowKind; initial: number; legend: string; h
         <p id={errorId} className="text-sm text-red-700">{tv.has(props.error.message as never) ? tv(props.error.message as never) : tv('validation.invalid')}</p>
       )}
       {Array.from({ length: count }, (_, i) => (
-        <div key={i} className="grid gap-3 border-t border-slate-100 pt-3 first-of-type:border-t-0 first-of-type:pt-0 sm:grid-cols-2 lg:grid-cols-4">
+        <div key={i} className={`grid gap-3 border-t border-slate-100 pt-3 first-of-type:border-t-0 first-of-type:pt-0 ${props.columns ?? 'sm:grid-cols-2 lg:grid-cols-4'}`}>
           {props.row(i)}
         </div>
       ))}
@@ -114,6 +114,7 @@ export function OrganisationRows(props: { initial: number; reg: Reg; errors: Row
     <Rows
       kind="organisations"
       initial={props.initial}
+      columns="sm:grid-cols-2"
       legend={t('organisations')}
       hint={t('organisationsHint')}
       error={props.error}

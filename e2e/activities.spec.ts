@@ -175,6 +175,19 @@ test.describe('logging and keeping an activity', () => {
     await context.close();
   });
 
+  test('its dates read the same in every time zone, on the page and in the form', async ({ browser }) => {
+    for (const timezoneId of ['Pacific/Honolulu', 'Pacific/Kiritimati']) {
+      const context = await browser.newContext({ storageState: STORAGE.editor, timezoneId });
+      const page = await context.newPage();
+      await page.goto(url);
+      await expect(page.getByText('April 2020 – May 20, 2020')).toBeVisible();
+      await page.goto(`${url}/edit`);
+      await expect(page.getByLabel('Start', { exact: true })).toHaveValue('2020-04');
+      await expect(page.getByLabel('End', { exact: true })).toHaveValue('2020-05-20');
+      await context.close();
+    }
+  });
+
   test('a stale edit writes nothing and shows what the other editor changed', async ({ browser }) => {
     const first = await asRole(browser, 'editor');
     const second = await asRole(browser, 'admin');
@@ -210,6 +223,10 @@ test.describe('logging and keeping an activity', () => {
     await expect(editor.page.getByText('The activity was deleted. An admin can restore it.')).toBeVisible();
     await editor.page.goto(`/activities?q=${encodeURIComponent(TITLE)}`);
     await expect(editor.page.getByRole('link', { name: TITLE })).toHaveCount(0);
+    // Only admins see a deleted activity, even by its address.
+    const gone = await editor.page.goto(url);
+    expect(gone!.status()).toBe(404);
+    await expect(editor.page.getByRole('heading', { name: TITLE })).toHaveCount(0);
     await editor.context.close();
 
     const admin = await asRole(browser, 'admin');

@@ -36,6 +36,8 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 export default async function ActivityPage({ params }: Props) {
   const user = await requireCapability('registry:read', `/activities/${(await params).id}`);
   const a = await load(params);
+  // A deleted activity is seen by those who can restore it (admins); for everyone else it is gone.
+  if (a.deletedAt && !can(user.role, 'registry:restore')) notFound();
   const locale = (await getLocale()) as Locale;
   const tag = LANGUAGE_TAG[locale];
   const zh = locale === 'zh';

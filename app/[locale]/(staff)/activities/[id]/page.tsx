@@ -30,7 +30,8 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
   if (!z.uuid().safeParse(id).success) return {};
   const a = await getActivity(id);
   const locale = await getLocale();
-  return a ? { title: locale === 'zh' && a.titleZh ? a.titleZh : a.titleEn } : {};
+  // A deleted activity's title stays out of the 404 others get for it.
+  return a && !a.deletedAt ? { title: locale === 'zh' && a.titleZh ? a.titleZh : a.titleEn } : {};
 }
 
 export default async function ActivityPage({ params }: Props) {

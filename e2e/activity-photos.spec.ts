@@ -68,6 +68,7 @@ test.describe("Lahore's activities and commitments", () => {
     await expect(zh.getByRole('link', { name: '记录交流活动' })).toBeVisible();
     const zhTable = zh.getByRole('table', { name: '承诺与落实' });
     await expect(zhTable.getByRole('row', { name: /^经济/ })).toContainText('已承诺，尚未落实');
+    await expect(zhTable.getByRole('row', { name: /^经济/ })).toContainText('友好关系所列领域、谅解备忘录（2021年）');
     await expect(zh.getByText('6个承诺领域中有0个已有交流活动。')).toBeVisible();
     await context.close();
   });

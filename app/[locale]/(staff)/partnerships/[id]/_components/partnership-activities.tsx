@@ -43,7 +43,12 @@ export async function PartnershipActivities({ p, locale, canWrite }: { p: Partne
     activities: rows.map((r) => ({ id: r.id, cooperationFields: fieldsById.get(r.id) ?? [] })),
   });
   const agreementName = new Map(
-    p.agreements.map((a) => [a.id, a.signedOn && a.signedPrecision ? `${tAgreementKind(a.kind)} (${formatPartialDate(a.signedOn, a.signedPrecision, tag)})` : tAgreementKind(a.kind)]),
+    p.agreements.map((a) => {
+      if (!a.signedOn || !a.signedPrecision) return [a.id, tAgreementKind(a.kind)];
+      const signed = formatPartialDate(a.signedOn, a.signedPrecision, tag);
+      // Full-width brackets in Chinese.
+      return [a.id, zh ? `${tAgreementKind(a.kind)}（${signed}）` : `${tAgreementKind(a.kind)} (${signed})`];
+    }),
   );
   const list = (items: string[]) => items.join(zh ? '、' : ', ');
   const activityLinks = (ids: string[]) => (

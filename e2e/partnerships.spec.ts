@@ -186,6 +186,28 @@ test.describe('registering and keeping a tie', () => {
     await b.context.close();
   });
 
+  test('without JavaScript the edit form shows what the tie holds, saves, and shows a refusal beside the field', async ({ browser }) => {
+    const context = await browser.newContext({ storageState: STORAGE.editor, javaScriptEnabled: false });
+    const page = await context.newPage();
+    await page.goto(`${url}/edit`);
+    await expect(page.getByLabel('Public summary (English)')).toHaveValue('Trade and education since 1996.');
+    await expect(page.getByLabel('Date established')).toHaveValue('1996-08');
+    await expect(page.getByLabel('Trade')).toBeChecked();
+    await expect(page.getByLabel('Economy')).not.toBeChecked();
+    await page.getByLabel('Date established').fill('1996-13');
+    await page.getByRole('button', { name: 'Save changes' }).click();
+    await expect(page.getByText('Write a year (1979), a month (1996-08) or a day (1979-05-02).')).toBeVisible();
+    await page.goto(`${url}/edit`);
+    await page.getByLabel('Public summary (English)').fill('Saved without scripts.');
+    await page.getByRole('button', { name: 'Save changes' }).click();
+    await expect(page).toHaveURL(new RegExp(`${url}$`));
+    await expect(page.getByText('Saved without scripts.')).toBeVisible();
+    // Nothing else changed: the fields and the date are as they were.
+    await expect(page.getByRole('region', { name: 'Partner' }).getByText('August 1996', { exact: true })).toBeVisible();
+    await expect(page.getByRole('listitem').filter({ hasText: /^Trade$/ })).toBeVisible();
+    await context.close();
+  });
+
   test('its lifecycle: a suspension needs a review date after it, an approval and an upgrade keep one tie, in both languages', async ({ browser }) => {
     const { context, page } = await asRole(browser, 'editor');
     await page.goto(url);

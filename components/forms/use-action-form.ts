@@ -1,15 +1,49 @@
 'use client';
 
 import { zodResolver } from '@hookform/resolvers/zod';
-import { startTransition, useActionState, useEffect, useRef } from 'react';
-import { type DefaultValues, type FieldValues, type Path, useForm } from 'react-hook-form';
+import { startTransition, useActionState, useMemo, useRef } from 'react';
+import {
+  type DefaultValues,
+  type FieldErrors,
+  type FieldValues,
+  type Path,
+  type RegisterOptions,
+  type UseFormRegisterReturn,
+  useForm,
+} from 'react-hook-form';
 import type { z } from 'zod';
 import { IDLE, type ActionState } from '@/lib/action-state';
+
+/** The value at a dotted path ('signatories.1.nameEn') of a nested object, or undefined. */
+function valueAt(values: unknown, path: string): unknown {
+  return path.split('.').reduce<unknown>((v, k) => (v !== null && typeof v === 'object' ? (v as Record<string, unknown>)[k] : undefined), values);
+}
+
+/**
+ * The server's field errors (keyed by dotted path) as react-hook-form's nested errors object, so they show beside
+ * their fields from the first render: also in the HTML of a form sent without JavaScript, where no effect runs.
+ */
+export function serverFieldErrors(state: ActionState): FieldErrors | undefined {
+  if (state.status !== 'invalid') return undefined;
+  const out: Record<string, unknown> = {};
+  for (const [field, message] of Object.entries(state.fieldErrors)) {
+    if (!message) continue;
+    const keys = field.split('.');
+    let node = out;
+    keys.forEach((k, i) => {
+      if (i === keys.length - 1) node[k] = { type: 'server', message: message.key };
+      else node = (node[k] ??= {}) as Record<string, unknown>;
+    });
+  }
+  return out as FieldErrors;
+}
 
 /**
  * react-hook-form and a server action on one form: the schema checks on the client first, the action checks again
  * on the server, and the server's field errors land beside the same fields. Without JavaScript the form still
- * posts to the action (use `formProps`).
+ * posts to the action (use `formProps`), shows what it holds (`form.register` writes each field's starting value
+ * into the server's HTML, which react-hook-form alone fills only once scripts run) and shows the server's
+ * messages beside the fields. A checkbox group (an array value) is ticked by its own component.
  */
 export function useActionForm<Schema extends z.ZodType<FieldValues, FieldValues>>(
   schema: Schema,
@@ -17,9 +51,11 @@ export function useActionForm<Schema extends z.ZodType<FieldValues, FieldValues>
   defaultValues: DefaultValues<z.input<Schema>>,
 ) {
   const [state, formAction, pending] = useActionState(action, IDLE);
-  const form = useForm<z.input<Schema>, unknown, z.output<Schema>>({
+  const errors = useMemo(() => serverFieldErrors(state), [state]);
+  const base = useForm<z.input<Schema>, unknown, z.output<Schema>>({
     resolver: zodResolver(schema as never) as never,
     defaultValues,
+    errors: errors as never,
     // Validate when the form is sent, then as the user corrects: an error appearing on blur would move the
     // submit button from under the pointer.
     mode: 'onSubmit',
@@ -27,14 +63,18 @@ export function useActionForm<Schema extends z.ZodType<FieldValues, FieldValues>
   });
   const ref = useRef<HTMLFormElement>(null);
 
-  useEffect(() => {
-    if (state.status !== 'invalid') return;
-    for (const [field, message] of Object.entries(state.fieldErrors)) {
-      if (message) form.setError(field as Path<z.input<Schema>>, { type: 'server', message: message.key });
-    }
-  }, [state, form]);
+  const register = (name: Path<z.input<Schema>>, options?: RegisterOptions<z.input<Schema>>): UseFormRegisterReturn => {
+    const value = valueAt(defaultValues, name);
+    const seed = Array.isArray(value)
+      ? {}
+      : typeof value === 'boolean'
+        ? { defaultChecked: value }
+        : { defaultValue: value === undefined || value === null ? '' : String(value) };
+    return { ...base.register(name, options), ...seed } as UseFormRegisterReturn;
+  };
+  const form = { ...base, register } as typeof base;
 
-  const onSubmit = form.handleSubmit(() => {
+  const onSubmit = base.handleSubmit(() => {
     if (!ref.current) return;
     const data = new FormData(ref.current);
     startTransition(() => formAction(data));

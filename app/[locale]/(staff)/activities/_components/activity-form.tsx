@@ -11,7 +11,7 @@ import { Link } from '@/lib/i18n/navigation';
 import { ACTIVITY_LIMITS, activityInputSchema, activityUpdateSchema, MAX_LINKS } from '@/lib/validation/activities';
 import { createActivityAction, updateActivityAction } from '../actions';
 import { ActivityConflictNotice } from './activity-conflict';
-import { ActivityFields } from './activity-fields';
+import { CooperationFields } from '@/components/forms/cooperation-fields';
 import { MilestoneRows, OrganisationRows, PartnerRows, QuantityRows } from './activity-rows';
 import type { ActivityFormValues } from './activity-values';
 
@@ -86,7 +86,7 @@ export function ActivityForm(props: { values: ActivityFormValues; partnerships: 
       <Text name="placeZh" label={t('placeZh')} error={e.placeZh} reg={reg('placeZh')} maxLength={ACTIVITY_LIMITS.place} lang="zh-CN" />
       <Text name="descriptionEn" label={t('descriptionEn')} error={e.descriptionEn} reg={reg('descriptionEn')} rows={4} maxLength={ACTIVITY_LIMITS.description} lang="en" />
       <Text name="descriptionZh" label={t('descriptionZh')} error={e.descriptionZh} reg={reg('descriptionZh')} rows={4} maxLength={ACTIVITY_LIMITS.description} lang="zh-CN" />
-      <ActivityFields legend={tp('fields')} error={e.cooperationFields} reg={form.register('cooperationFields' as never)} checked={props.values.cooperationFields} />
+      <CooperationFields legend={tp('fields')} error={e.cooperationFields} reg={form.register('cooperationFields' as never)} checked={props.values.cooperationFields} />
 
       <PartnerRows initial={props.values.partners.length} reg={reg} errors={rowErrors('partners')} error={sectionError('partners')} partnerships={props.partnerships} />
       <QuantityRows initial={props.values.quantities.length} reg={reg} errors={rowErrors('quantities')} error={sectionError('quantities')} partnerships={props.partnerships} />

@@ -11,7 +11,7 @@ import { Link } from '@/lib/i18n/navigation';
 import { LIMITS, NEW_LOCALITY, partnershipInputSchema, partnershipUpdateSchema } from '@/lib/validation/partnerships';
 import { createPartnershipAction, updatePartnershipAction } from '../actions';
 import { ConflictNotice } from './conflict-notice';
-import { CooperationFields } from './cooperation-fields';
+import { CooperationFields } from '@/components/forms/cooperation-fields';
 import { NewLocalityFields } from './new-locality-fields';
 
 export interface PartnershipFormValues {
@@ -109,7 +109,7 @@ export function PartnershipForm(props: {
       )}
       <Text name="established" label={t('established')} hint={t('establishedHint')} error={e.established} reg={reg('established')} maxLength={10} />
       <Text name="establishedBasis" label={t('basis')} hint={t('basisHint')} error={e.establishedBasis} reg={reg('establishedBasis')} maxLength={LIMITS.basis} className="md:col-span-2" />
-      <CooperationFields legend={t('fields')} error={e.cooperationFields} reg={reg('cooperationFields')} />
+      <CooperationFields legend={t('fields')} error={e.cooperationFields} reg={reg('cooperationFields')} checked={props.values.cooperationFields} />
       <Text name="summaryEn" label={t('summaryEn')} error={e.summaryEn} reg={reg('summaryEn')} rows={3} maxLength={LIMITS.summary} lang="en" />
       <Text name="summaryZh" label={t('summaryZh')} error={e.summaryZh} reg={reg('summaryZh')} rows={3} maxLength={LIMITS.summary} lang="zh-CN" />
       <Text name="internalNotes" label={t('notes')} hint={t('notesHint')} error={e.internalNotes} reg={reg('internalNotes')} rows={3} maxLength={LIMITS.notes} className="md:col-span-2" />

@@ -9,7 +9,7 @@ import { useActionForm } from '@/components/forms/use-action-form';
 import { AGREEMENT_KINDS, type CooperationField } from '@/lib/domain';
 import { Link } from '@/lib/i18n/navigation';
 import { agreementInputSchema, agreementUpdateSchema } from '@/lib/validation/agreements';
-import { CooperationFields } from '../../../_components/cooperation-fields';
+import { CooperationFields } from '@/components/forms/cooperation-fields';
 import { createAgreementAction, updateAgreementAction } from '../actions';
 import type { AgreementFormValues } from './signatory-slots';
 
@@ -51,7 +51,7 @@ export function AgreementForm(props: { partnershipId: string; values: AgreementF
       <Text name="signedPlaceEn" label={t('placeEn')} error={e.signedPlaceEn} reg={reg('signedPlaceEn')} maxLength={200} lang="en" />
       <Text name="signedPlaceZh" label={t('placeZh')} error={e.signedPlaceZh} reg={reg('signedPlaceZh')} maxLength={200} lang="zh-CN" />
       <Text name="termEndsOn" label={t('termEndsOn')} hint={t('termHint')} error={e.termEndsOn} reg={reg('termEndsOn')} maxLength={10} />
-      <CooperationFields legend={tp('fields')} error={e.cooperationFields} reg={reg('cooperationFields')} />
+      <CooperationFields legend={tp('fields')} error={e.cooperationFields} reg={reg('cooperationFields')} checked={props.values.cooperationFields} />
 
       {(['home', 'partner'] as const).map((side, s) => (
         <fieldset key={side} className="space-y-3 rounded border border-slate-200 p-3">

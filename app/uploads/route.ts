@@ -1,11 +1,7 @@
 import { db } from '@/db/index';
 import { insertSignedFile, type FileOwner } from '@/db/mutations/files';
-import { getCurrentUser } from '@/lib/auth/guards';
-import { can } from '@/lib/permissions';
-import { publicUrl } from '@/lib/security/public-url';
-import { originAllowed } from '@/lib/security/request-guard';
-import { refusal, seeOther, toLogin } from '@/lib/uploads/answers';
-import { discardBody, MAX_UPLOAD_BODY_BYTES, readUpload } from '@/lib/uploads/read-upload';
+import { admitUpload, type UploadRefusals } from '@/lib/uploads/admit-upload';
+import { refusal, seeOther } from '@/lib/uploads/answers';
 import { MAX_FILE_BYTES, safeReturnPath, signedFileProblem, uploadFieldsSchema, type FileError } from '@/lib/validation/files';
 
 export const dynamic = 'force-dynamic';
@@ -14,7 +10,7 @@ const REFUSALS = {
   400: ['Bad request', '请求无效'],
   403: ['Forbidden', '禁止访问'],
   413: ['Too large: files up to 20 MB', '文件过大：上限为 20 MB'],
-} as const;
+} as const satisfies UploadRefusals;
 const refuse = (status: keyof typeof REFUSALS) => refusal(status, REFUSALS[status]);
 
 /**
@@ -26,34 +22,9 @@ const refuse = (status: keyof typeof REFUSALS) => refusal(status, REFUSALS[statu
  * or 413. Never a 5xx for bad input.
  */
 export async function POST(request: Request): Promise<Response> {
-  let origin: string | null;
-  try {
-    origin = publicUrl()?.origin ?? null;
-  } catch {
-    origin = null; // startup refuses an invalid AMITY_PUBLIC_URL before anything is served
-  }
-  if (!originAllowed('POST', request.headers, origin)) return refuse(403);
-
-  const declared = request.headers.get('content-length');
-  if (declared !== null && !(Number(declared) <= MAX_UPLOAD_BODY_BYTES)) return refuse(413);
-  const contentType = request.headers.get('content-type') ?? '';
-  if (!/^multipart\/form-data\s*;/i.test(contentType)) return refuse(400);
-
-  // A session that ended while the form was open is a real case: the body is read and dropped first, so the
-  // browser gets the way to sign in rather than a reset connection.
-  const user = await getCurrentUser();
-  if (!user) {
-    await discardBody(request.body, MAX_UPLOAD_BODY_BYTES);
-    return toLogin(request);
-  }
-  if (user.mustChangePassword || user.mustEnrolTotp || !can(user.role, 'registry:write')) {
-    await discardBody(request.body, MAX_UPLOAD_BODY_BYTES);
-    return refuse(403);
-  }
-
-  const read = await readUpload(request.body, contentType, { maxFileBytes: MAX_FILE_BYTES, maxBodyBytes: MAX_UPLOAD_BODY_BYTES, fileField: 'file' });
-  if (read.kind === 'too_large') return refuse(413);
-  if (read.kind === 'malformed') return refuse(400);
+  const admitted = await admitUpload(request, { maxFileBytes: MAX_FILE_BYTES, fileField: 'file', refusals: REFUSALS });
+  if (admitted.kind === 'answer') return admitted.response;
+  const { user, ...read } = admitted;
 
   const parsed = uploadFieldsSchema.safeParse(read.fields);
   if (!parsed.success) return refuse(400);

@@ -1,12 +1,8 @@
 import { db } from '@/db/index';
 import { insertActivityPhoto } from '@/db/mutations/activity-photos';
-import { getCurrentUser } from '@/lib/auth/guards';
-import { can } from '@/lib/permissions';
-import { publicUrl } from '@/lib/security/public-url';
-import { originAllowed } from '@/lib/security/request-guard';
-import { refusal, seeOther, toLogin } from '@/lib/uploads/answers';
+import { admitUpload, type UploadRefusals } from '@/lib/uploads/admit-upload';
+import { refusal, seeOther } from '@/lib/uploads/answers';
 import { processPhoto } from '@/lib/uploads/photo-image';
-import { discardBody, MAX_UPLOAD_BODY_BYTES, readUpload } from '@/lib/uploads/read-upload';
 import { MAX_PHOTO_BYTES, PHOTO_HEAD_BYTES, photoFieldsSchema, photoFileProblem, safeActivityReturnPath, type PhotoError } from '@/lib/validation/activity-photos';
 
 export const dynamic = 'force-dynamic';
@@ -15,7 +11,7 @@ const REFUSALS = {
   400: ['Bad request', '请求无效'],
   403: ['Forbidden', '禁止访问'],
   413: ['Too large: photos up to 10 MB', '文件过大：照片上限为 10 MB'],
-} as const;
+} as const satisfies UploadRefusals;
 const refuse = (status: keyof typeof REFUSALS) => refusal(status, REFUSALS[status]);
 
 /**
@@ -28,32 +24,9 @@ const refuse = (status: keyof typeof REFUSALS) => refusal(status, REFUSALS[statu
  * (`?photoError=<key>` or `?photoUploaded=1`, at #photos); a request no form sends gets 400, 403 or 413.
  */
 export async function POST(request: Request): Promise<Response> {
-  let origin: string | null;
-  try {
-    origin = publicUrl()?.origin ?? null;
-  } catch {
-    origin = null; // startup refuses an invalid AMITY_PUBLIC_URL before anything is served
-  }
-  if (!originAllowed('POST', request.headers, origin)) return refuse(403);
-
-  const declared = request.headers.get('content-length');
-  if (declared !== null && !(Number(declared) <= MAX_UPLOAD_BODY_BYTES)) return refuse(413);
-  const contentType = request.headers.get('content-type') ?? '';
-  if (!/^multipart\/form-data\s*;/i.test(contentType)) return refuse(400);
-
-  const user = await getCurrentUser();
-  if (!user) {
-    await discardBody(request.body, MAX_UPLOAD_BODY_BYTES);
-    return toLogin(request);
-  }
-  if (user.mustChangePassword || user.mustEnrolTotp || !can(user.role, 'registry:write')) {
-    await discardBody(request.body, MAX_UPLOAD_BODY_BYTES);
-    return refuse(403);
-  }
-
-  const read = await readUpload(request.body, contentType, { maxFileBytes: MAX_PHOTO_BYTES, maxBodyBytes: MAX_UPLOAD_BODY_BYTES, fileField: 'photo' });
-  if (read.kind === 'too_large') return refuse(413);
-  if (read.kind === 'malformed') return refuse(400);
+  const admitted = await admitUpload(request, { maxFileBytes: MAX_PHOTO_BYTES, fileField: 'photo', refusals: REFUSALS });
+  if (admitted.kind === 'answer') return admitted.response;
+  const { user, ...read } = admitted;
 
   const idOnly = photoFieldsSchema.pick({ activityId: true, returnTo: true }).safeParse(read.fields);
   if (!idOnly.success) return refuse(400);

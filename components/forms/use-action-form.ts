@@ -64,7 +64,11 @@ export function useActionForm<Schema extends z.ZodType<FieldValues, FieldValues>
   const ref = useRef<HTMLFormElement>(null);
 
   const register = (name: Path<z.input<Schema>>, options?: RegisterOptions<z.input<Schema>>): UseFormRegisterReturn => {
-    const value = valueAt(defaultValues, name);
+    // The field's current value, not only its first: React writes defaultValue into the DOM on every render, and
+    // a hidden input (whose value is its default) would otherwise lose what setValue put there (the gazetteer's
+    // country and coordinates).
+    const current = base.getValues(name);
+    const value = current === undefined ? valueAt(defaultValues, name) : current;
     const seed = Array.isArray(value)
       ? {}
       : typeof value === 'boolean'

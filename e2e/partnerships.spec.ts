@@ -48,6 +48,8 @@ test.describe('the seeded network, as staff see it', () => {
     await page.goto(page.url().replace('/partnerships/', '/zh/partnerships/'));
     await expect(page.getByRole('heading', { level: 1 })).toContainText('广州 – 拉合尔');
     await expect(page.getByText('经济、贸易、文化、旅游、科技、教育')).toBeVisible();
+    // Its recent activities, with this partner's quantities.
+    await expect(page.getByRole('listitem').filter({ hasText: '20,000' })).toBeVisible();
     await expect(page.getByText('谅解备忘录，2021年')).toBeVisible();
     await expect(page.getByText('拉合尔：城市，巴基斯坦。')).toBeVisible();
     expect((await new AxeBuilder({ page }).analyze()).violations).toEqual([]);
@@ -195,8 +197,14 @@ test.describe('registering and keeping a tie', () => {
     await expect(page.getByLabel('Trade')).toBeChecked();
     await expect(page.getByLabel('Economy')).not.toBeChecked();
     await page.getByLabel('Date established').fill('1996-13');
+    await page.getByLabel('Internal notes').fill('Typed before the refusal.');
     await page.getByRole('button', { name: 'Save changes' }).click();
     await expect(page.getByText('Write a year (1979), a month (1996-08) or a day (1979-05-02).')).toBeVisible();
+    await expect(page.getByLabel('Date established')).toHaveAttribute('aria-invalid', 'true');
+    // What was typed is still there.
+    await expect(page.getByLabel('Date established')).toHaveValue('1996-13');
+    await expect(page.getByLabel('Internal notes')).toHaveValue('Typed before the refusal.');
+    await expect(page.getByLabel('Trade')).toBeChecked();
     await page.goto(`${url}/edit`);
     await page.getByLabel('Public summary (English)').fill('Saved without scripts.');
     await page.getByRole('button', { name: 'Save changes' }).click();
@@ -291,6 +299,9 @@ test.describe('registering and keeping a tie', () => {
     await expect(admin.page.getByText('此伙伴关系已删除')).toBeVisible();
     await admin.page.getByRole('button', { name: '恢复' }).click();
     await expect(admin.page.getByText('伙伴关系已恢复。')).toBeVisible();
+    // The page is the live record again: no deleted banner, no restore button.
+    await expect(admin.page.getByText('此伙伴关系已删除')).toHaveCount(0);
+    await expect(admin.page.getByRole('button', { name: '恢复' })).toHaveCount(0);
     await admin.page.goto('/partnerships?q=punjab');
     await expect(admin.page.getByRole('status')).toHaveText('1 partnership');
     await admin.context.close();

@@ -9,7 +9,7 @@ export type FieldErrors = Partial<Record<string, Message>>;
 
 export type ActionState =
   | { status: 'idle' }
-  | { status: 'invalid'; fieldErrors: FieldErrors; message?: Message }
+  | { status: 'invalid'; fieldErrors: FieldErrors; message?: Message; values?: Record<string, unknown> }
   | { status: 'error'; message: Message; data?: Record<string, unknown> }
   | { status: 'conflict'; message: Message; data?: Record<string, unknown> }
   | { status: 'success'; message?: Message; data?: Record<string, unknown> };
@@ -32,8 +32,12 @@ export function fieldErrorsOf(error: z.ZodError): FieldErrors {
   return out;
 }
 
-export function invalid(error: z.ZodError): ActionState {
-  return { status: 'invalid', fieldErrors: fieldErrorsOf(error), message: { key: 'validation.fixFields' } };
+/**
+ * The answer to input its schema refused: the field errors and, when given, the values as sent, so that a form
+ * sent without JavaScript comes back holding what the user typed (never pass passwords or secrets).
+ */
+export function invalid(error: z.ZodError, values?: Record<string, unknown>): ActionState {
+  return { status: 'invalid', fieldErrors: fieldErrorsOf(error), message: { key: 'validation.fixFields' }, ...(values ? { values } : {}) };
 }
 
 export function failure(key: string, values?: Message['values']): ActionState {

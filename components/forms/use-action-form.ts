@@ -1,7 +1,7 @@
 'use client';
 
 import { zodResolver } from '@hookform/resolvers/zod';
-import { startTransition, useActionState, useMemo, useRef } from 'react';
+import { startTransition, useActionState, useMemo, useRef, useSyncExternalStore } from 'react';
 import {
   type DefaultValues,
   type FieldErrors,
@@ -13,6 +13,8 @@ import {
 } from 'react-hook-form';
 import type { z } from 'zod';
 import { IDLE, type ActionState } from '@/lib/action-state';
+
+const subscribe = () => () => {};
 
 /** The value at a dotted path ('signatories.1.nameEn') of a nested object, or undefined. */
 function valueAt(values: unknown, path: string): unknown {
@@ -42,8 +44,8 @@ export function serverFieldErrors(state: ActionState): FieldErrors | undefined {
  * react-hook-form and a server action on one form: the schema checks on the client first, the action checks again
  * on the server, and the server's field errors land beside the same fields. Without JavaScript the form still
  * posts to the action (use `formProps`), shows what it holds (`form.register` writes each field's starting value
- * into the server's HTML, which react-hook-form alone fills only once scripts run) and shows the server's
- * messages beside the fields. A checkbox group (an array value) is ticked by its own component.
+ * into the server's HTML, which react-hook-form alone fills only once scripts run), shows the server's
+ * messages beside the fields, and after a refusal holds what was sent when the action returned it (`invalid`). A checkbox group (an array value) is ticked by its own component.
  */
 export function useActionForm<Schema extends z.ZodType<FieldValues, FieldValues>>(
   schema: Schema,
@@ -62,13 +64,18 @@ export function useActionForm<Schema extends z.ZodType<FieldValues, FieldValues>
     reValidateMode: 'onChange',
   });
   const ref = useRef<HTMLFormElement>(null);
+  const hydrated = useSyncExternalStore(subscribe, () => true, () => false);
 
   const register = (name: Path<z.input<Schema>>, options?: RegisterOptions<z.input<Schema>>): UseFormRegisterReturn => {
     // The field's current value, not only its first: React writes defaultValue into the DOM on every render, and
     // a hidden input (whose value is its default) would otherwise lose what setValue put there (the gazetteer's
     // country and coordinates).
+    // Before scripts run (a form sent without JavaScript and refused), the values the server got back win.
+    const sent = !hydrated && state.status === 'invalid' && state.values ? valueAt(state.values, name) : undefined;
     const current = base.getValues(name);
-    const value = current === undefined ? valueAt(defaultValues, name) : current;
+    const start = valueAt(defaultValues, name);
+    let value = sent !== undefined ? sent : current === undefined ? start : current;
+    if (typeof start === 'boolean' && typeof value === 'string') value = value === 'on' || value === 'true';
     const seed = Array.isArray(value)
       ? {}
       : typeof value === 'boolean'

@@ -101,8 +101,9 @@ function filterWhere(filter: PartnershipFilter, homeLocalityId: string | null): 
 
 function orderBy(sort: PartnershipFilter['sort']): SQL[] {
   switch (sort) {
+    // By the slug, the English name without accents or case: Łódź sorts with the Ls, not after Z.
     case '-partner':
-      return [desc(partner.nameEn), desc(partnerships.id)];
+      return [desc(partner.slug), desc(partner.nameEn), desc(partnerships.id)];
     case 'established':
       return [sql`${partnerships.establishedOn} asc nulls last`, asc(partner.nameEn), asc(partnerships.id)];
     case '-established':
@@ -114,7 +115,7 @@ function orderBy(sort: PartnershipFilter['sort']): SQL[] {
     case '-updated':
       return [desc(partnerships.updatedAt), desc(partnerships.id)];
     default:
-      return [asc(partner.nameEn), asc(home.nameEn), asc(partnerships.id)];
+      return [asc(partner.slug), asc(partner.nameEn), asc(home.nameEn), asc(partnerships.id)];
   }
 }
 
@@ -411,6 +412,11 @@ export async function queryChangesSince(
     for (const key of Object.keys(after)) {
       if (key === 'version' || key === 'updatedAt') continue;
       if (JSON.stringify(before[key]) !== JSON.stringify(after[key])) fields[key] = after[key];
+    }
+    // A date is shown at its precision, so a changed date carries its precision even when that stayed the same.
+    for (const key of Object.keys(fields)) {
+      const precision = key.replace(/On$/, 'Precision');
+      if (precision !== key && precision in after) fields[precision] = after[precision];
     }
     if (r.actorEmail) by.add(r.actorEmail);
   }

@@ -263,7 +263,7 @@ describe('partnership actions', () => {
     await redirectOf(deletePartnershipAction(IDLE, form({ id, version: '1' })));
     expect((await queryPartnerships(db, all, guangzhou)).total).toBe(0);
     expect((await queryPartnerships(db, deletedOnly, guangzhou)).rows.map((r) => r.id)).toEqual([id]);
-    expect(await restorePartnershipAction(IDLE, form({ id, version: '2' }))).toEqual({ status: 'success', message: { key: 'partnerships.restored' } });
+    expect(JSON.parse(await redirectOf(restorePartnershipAction(IDLE, form({ id, version: '2' }))))).toEqual({ pathname: `/partnerships/${id}`, query: { done: 'restored' } });
     expect((await queryPartnerships(db, all, guangzhou)).total).toBe(1);
     const actions = await db.select({ a: auditEvents.action }).from(auditEvents).where(and(eq(auditEvents.entityId, id)));
     expect(actions.map((r) => r.a).sort()).toEqual(['partnership.create', 'partnership.delete', 'partnership.restore']);

@@ -47,8 +47,9 @@ async function refusal(result: ChangeResult, id: string, version: number): Promi
 export async function createPartnershipAction(_prev: ActionState, formData: FormData): Promise<ActionState> {
   const auth = await authorizeAction('registry:write');
   if (!auth.ok) return auth.state;
-  const parsed = partnershipInputSchema.safeParse(formFields(formData, PARTNERSHIP_LIST_FIELDS));
-  if (!parsed.success) return invalid(parsed.error);
+  const fields = formFields(formData, PARTNERSHIP_LIST_FIELDS);
+  const parsed = partnershipInputSchema.safeParse(fields);
+  if (!parsed.success) return invalid(parsed.error, fields);
   const homeId = parsed.data.homeLocalityId ?? (await getHomeLocality())?.id ?? null;
   const result = await db.transaction((tx) => insertPartnership(tx, auth.user, homeId, parsed.data, newLocalityOf(parsed.data)));
   if (result.kind === 'no_home') return failure('partnerships.noHome');
@@ -65,8 +66,9 @@ export async function createPartnershipAction(_prev: ActionState, formData: Form
 export async function updatePartnershipAction(_prev: ActionState, formData: FormData): Promise<ActionState> {
   const auth = await authorizeAction('registry:write');
   if (!auth.ok) return auth.state;
-  const parsed = partnershipUpdateSchema.safeParse(formFields(formData, PARTNERSHIP_LIST_FIELDS));
-  if (!parsed.success) return invalid(parsed.error);
+  const fields = formFields(formData, PARTNERSHIP_LIST_FIELDS);
+  const parsed = partnershipUpdateSchema.safeParse(fields);
+  if (!parsed.success) return invalid(parsed.error, fields);
   const result = await db.transaction((tx) => updatePartnership(tx, auth.user, parsed.data));
   const refused = await refusal(result, parsed.data.id, parsed.data.version);
   if (refused) return refused;
@@ -99,5 +101,7 @@ export async function restorePartnershipAction(_prev: ActionState, formData: For
   if (result.kind === 'duplicate') return failure('partnerships.restoreDuplicate');
   const refused = await refusal(result, parsed.data.id, parsed.data.version);
   if (refused) return refused;
-  return { status: 'success', message: { key: 'partnerships.restored' } };
+  // The page again, now as a live record (its banner and buttons change), saying it was restored.
+  const locale = await getLocale();
+  return redirect({ href: { pathname: `/partnerships/${parsed.data.id}`, query: { done: 'restored' } }, locale });
 }

@@ -6,7 +6,7 @@ import { getHomeLocality } from '@/db/queries/home';
 import { requireCapability } from '@/lib/auth/guards';
 import { formatPartialDate } from '@/lib/calendar-date';
 import { COOPERATION_FIELDS, LOCALITY_LEVELS, PARTNERSHIP_STATUSES, PARTNERSHIP_TYPES } from '@/lib/domain';
-import { Link } from '@/lib/i18n/navigation';
+import { Link, redirect } from '@/lib/i18n/navigation';
 import { localizedName } from '@/lib/i18n/names';
 import { LANGUAGE_TAG, type Locale } from '@/lib/i18n/routing';
 import { can } from '@/lib/permissions';
@@ -56,6 +56,8 @@ export default async function PartnershipsPage({ searchParams }: Props) {
     .map((code) => ({ code, name: countryName.of(code) ?? code }))
     .sort((a, b) => collator.compare(a.name, b.name));
   const pages = Math.max(1, Math.ceil(total / PARTNERSHIPS_PAGE_SIZE));
+  // A page past the end (an old link, a list that shrank) goes to the last page, filters kept.
+  if (filter.page > pages) redirect({ href: { pathname: '/partnerships', query: queryOf(filter, { page: pages }) }, locale });
   const homeName = home ? localizedName(home, locale) : '';
   const field = 'rounded border border-slate-400 px-2 py-1.5';
   const select = (name: keyof PartnershipFilter, label: string, options: Array<[string, string]>, value?: string) => (

@@ -82,6 +82,9 @@ export default async function PartnershipPage({ params, searchParams }: Props) {
         {p.deletedAt && (
           <p role="status" className="rounded bg-amber-50 px-3 py-2 text-sm text-amber-900">{t('deletedNotice')}</p>
         )}
+        {!p.deletedAt && query.done === 'restored' && (
+          <p role="status" className="rounded bg-emerald-50 px-3 py-2 text-sm text-emerald-800">{t('restored')}</p>
+        )}
         <div className="flex flex-wrap items-start gap-3 pt-2">
           {can(user.role, 'registry:write') && !p.deletedAt && (
             <Link href={`/partnerships/${p.id}/edit`} className="rounded bg-brand-700 px-4 py-2 font-medium text-white hover:bg-brand-900">

@@ -2,7 +2,9 @@
 
 import { useLocale, useTranslations } from 'next-intl';
 import type { ActionState } from '@/lib/action-state';
+import { formatPartialDate, type Precision } from '@/lib/calendar-date';
 import { getPathname } from '@/lib/i18n/navigation';
+import { LANGUAGE_TAG, type Locale } from '@/lib/i18n/routing';
 
 // Field of the audit snapshot -> label key in the partnerships namespace.
 const LABELS: Record<string, string> = {
@@ -37,6 +39,10 @@ export function ConflictNotice({ state, id, localities }: { state: Extract<Actio
     if (field === 'cooperationFields') return (value as string[]).map((f) => tField(f as never)).join(', ') || '–';
     if (field === 'isPublic') return value ? t('public') : t('internal');
     if (field === 'partnerLocalityId') return localities.find((l) => l.id === value)?.label ?? String(value);
+    // "1996-09" stays a month: the date at the precision saved with it.
+    if (field === 'establishedOn' && typeof changes.establishedPrecision === 'string') {
+      return formatPartialDate(String(value), changes.establishedPrecision as Precision, LANGUAGE_TAG[locale as Locale]);
+    }
     return String(value);
   };
   const rows = Object.entries(changes).filter(([field]) => field in LABELS);

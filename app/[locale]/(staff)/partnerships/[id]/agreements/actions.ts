@@ -26,8 +26,9 @@ async function done(result: AgreementResult): Promise<ActionState> {
 export async function createAgreementAction(_prev: ActionState, formData: FormData): Promise<ActionState> {
   const auth = await authorizeAction('registry:write');
   if (!auth.ok) return auth.state;
-  const parsed = agreementInputSchema.safeParse(agreementFormFields(formData));
-  if (!parsed.success) return invalid(parsed.error);
+  const fields = agreementFormFields(formData);
+  const parsed = agreementInputSchema.safeParse(fields);
+  if (!parsed.success) return invalid(parsed.error, fields);
   const result = await db.transaction((tx) => insertAgreement(tx, auth.user, parsed.data));
   return done(result);
 }
@@ -36,8 +37,9 @@ export async function createAgreementAction(_prev: ActionState, formData: FormDa
 export async function updateAgreementAction(_prev: ActionState, formData: FormData): Promise<ActionState> {
   const auth = await authorizeAction('registry:write');
   if (!auth.ok) return auth.state;
-  const parsed = agreementUpdateSchema.safeParse(agreementFormFields(formData));
-  if (!parsed.success) return invalid(parsed.error);
+  const fields = agreementFormFields(formData);
+  const parsed = agreementUpdateSchema.safeParse(fields);
+  if (!parsed.success) return invalid(parsed.error, fields);
   const result = await db.transaction((tx) => updateAgreement(tx, auth.user, parsed.data));
   if (result.kind === 'conflict') return conflictState(parsed.data.id, parsed.data.version);
   return done(result);

@@ -2,6 +2,7 @@ import type { Metadata } from 'next';
 import { getFormatter, getLocale, getTranslations } from 'next-intl/server';
 import { notFound } from 'next/navigation';
 import { z } from 'zod';
+import { listActivitiesOfPartnership } from '@/db/queries/activities';
 import { getPartnership } from '@/db/queries/partnerships';
 import { requireCapability } from '@/lib/auth/guards';
 import { formatPartialDate } from '@/lib/calendar-date';
@@ -28,7 +29,7 @@ export default async function BriefingPage({ params }: Props) {
   if (!p) notFound();
   const locale = (await getLocale()) as Locale;
   const tag = LANGUAGE_TAG[locale];
-  const [t, tp, tType, tStatus, tField, tLevel, tKind, format] = await Promise.all([
+  const [t, tp, tType, tStatus, tField, tLevel, tKind, tActivity, activities, format] = await Promise.all([
     getTranslations('briefing'),
     getTranslations('partnerships'),
     getTranslations('partnershipType'),
@@ -36,8 +37,12 @@ export default async function BriefingPage({ params }: Props) {
     getTranslations('cooperationField'),
     getTranslations('localityLevel'),
     getTranslations('agreementKind'),
+    getTranslations('activityKind'),
+    listActivitiesOfPartnership(p.id),
     getFormatter(),
   ]);
+  // The five latest, newest first: what a delegation should know it is building on.
+  const recent = activities.slice(0, 5);
   const countryName = new Intl.DisplayNames([tag], { type: 'region' });
   const partner = localizedName(p.partner, locale);
   const other = locale === 'zh' ? p.partner.nameEn : p.partner.nameZh;
@@ -97,7 +102,26 @@ export default async function BriefingPage({ params }: Props) {
       )}
 
       <h2 className={h2}>{t('recentActivities')}</h2>
-      <p>{tp('activitiesLater')}</p>
+      {recent.length === 0 ? (
+        <p>{t('noActivities')}</p>
+      ) : (
+        <ul className="list-disc pl-5">
+          {recent.map((a) => (
+            <li key={a.id}>
+              {a.startedOn && a.startedPrecision ? `${formatPartialDate(a.startedOn, a.startedPrecision, tag)}${comma}` : ''}
+              {tActivity(a.kind)}
+              {comma}
+              {(locale === 'zh' && a.titleZh) || a.titleEn}
+              {a.quantities.length > 0 && (
+                <>
+                  {' '}
+                  ({a.quantities.map((q) => `${format.number(Number(q.amount))} ${(locale === 'zh' && q.itemZh) || q.itemEn}`).join(comma)})
+                </>
+              )}
+            </li>
+          ))}
+        </ul>
+      )}
 
       {p.otherTies.length > 0 && (
         <>

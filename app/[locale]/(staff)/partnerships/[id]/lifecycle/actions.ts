@@ -23,8 +23,9 @@ const fieldError = (field: string, key: string): ActionState => ({
 export async function recordLifecycleStepAction(_prev: ActionState, formData: FormData): Promise<ActionState> {
   const auth = await authorizeAction('registry:write');
   if (!auth.ok) return auth.state;
-  const parsed = lifecycleStepSchema.safeParse(formFields(formData));
-  if (!parsed.success) return invalid(parsed.error);
+  const fields = formFields(formData);
+  const parsed = lifecycleStepSchema.safeParse(fields);
+  if (!parsed.success) return invalid(parsed.error, fields);
   const result = await db.transaction((tx) => recordLifecycleStep(tx, auth.user, parsed.data));
   switch (result.kind) {
     case 'ok':

@@ -8,6 +8,7 @@ describe('lifecycle step schema', () => {
   it.each([
     [{ kind: 'status', status: 'letter_of_intent', effective: '2021' }, { status: 'letter_of_intent', effective: '2021' }],
     [{ kind: 'status', status: 'suspended', reviewOn: '2022-06-30' }, { status: 'suspended', reviewOn: '2022-06-30' }],
+    [{ kind: 'status', status: 'suspended', reviewOn: '2021-12-01' }, { reviewOn: '2021-12-01' }],
     [{ kind: 'status', status: 'terminated', endedBy: 'mutual', decision: ' Resolution 14 ' }, { endedBy: 'mutual', decision: 'Resolution 14' }],
     [{ kind: 'approval', approvalLevel: 'province', approvalBody: 'Guangdong Provincial Government' }, { status: undefined, approvalLevel: 'province' }],
     [{ kind: 'upgrade', toType: 'sister_city', effective: '2024-05-02' }, { toType: 'sister_city', status: undefined }],
@@ -26,6 +27,9 @@ describe('lifecycle step schema', () => {
     [{ kind: 'status', status: 'dormant' }, 'status', 'validation.invalid'],
     [{ kind: 'status', status: 'suspended' }, 'reviewOn', 'validation.required'],
     [{ kind: 'status', status: 'suspended', reviewOn: '2021-11-01' }, 'reviewOn', 'validation.reviewAfterEffective'],
+    // Within the month the suspension began is not after it.
+    [{ kind: 'status', status: 'suspended', reviewOn: '2021-11-30' }, 'reviewOn', 'validation.reviewAfterEffective'],
+    [{ kind: 'status', status: 'suspended', effective: '2021', reviewOn: '2021-12-31' }, 'reviewOn', 'validation.reviewAfterEffective'],
     [{ kind: 'status', status: 'suspended', reviewOn: '2022-02-30' }, 'reviewOn', 'validation.date'],
     [{ kind: 'status', status: 'terminated' }, 'endedBy', 'validation.required'],
     [{ kind: 'status', status: 'terminated', endedBy: 'nobody' }, 'endedBy', 'validation.invalid'],

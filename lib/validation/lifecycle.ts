@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { isAfterTodayEverywhere, isCalendarDate, parsePartialDate } from '../calendar-date';
+import { isAfterTodayEverywhere, isCalendarDate, parsePartialDate, type PartialDate } from '../calendar-date';
 import { APPROVAL_LEVELS, ENDING_PARTIES, LIFECYCLE_EVENT_KINDS, PARTNERSHIP_STATUSES, PARTNERSHIP_TYPES } from '../domain';
 import { optionalText, versionField } from './fields';
 
@@ -11,9 +11,18 @@ export const LIFECYCLE_LIMITS = { reason: 2000, decision: 500, approvalBody: 300
 
 const blankToUndefined = (v: unknown) => (v === '' || v === null ? undefined : v);
 
+/** The last day a partial date covers: 2024-05 (a month) ends 2024-05-31, 2024 (a year) 2024-12-31. */
+function lastDayOf(date: PartialDate): string {
+  const [y, m] = date.on.split('-').map(Number) as [number, number];
+  if (date.precision === 'year') return `${y}-12-31`;
+  if (date.precision === 'month') return new Date(Date.UTC(y, m, 0)).toISOString().slice(0, 10);
+  return date.on;
+}
+
 /**
  * One step of a partnership's lifecycle, at the version of the partnership the editor started from:
- * - `kind` 'status': the new `status` (required); suspended needs a `reviewOn` after the effective date; terminated
+ * - `kind` 'status': the new `status` (required); suspended needs a `reviewOn` after the effective date (after all
+ *   of it: a suspension from 2024-05 is reviewed in June at the earliest); terminated
  *   needs `endedBy` (home, partner, mutual) and may name the `decision`;
  * - `kind` 'approval': the approving body's `approvalLevel` and name (`approvalBody`), both required;
  * - `kind` 'upgrade': the new type (`toType`); the current one is recorded by the server.
@@ -54,7 +63,7 @@ export const lifecycleStepSchema = z
       if (!v.status) issue('status', 'validation.required');
       if (v.status === 'suspended') {
         if (!v.reviewOn) issue('reviewOn', 'validation.required');
-        else if (effective && v.reviewOn <= effective.on) issue('reviewOn', 'validation.reviewAfterEffective');
+        else if (effective && v.reviewOn <= lastDayOf(effective)) issue('reviewOn', 'validation.reviewAfterEffective');
       }
       if (v.status === 'terminated' && !v.endedBy) issue('endedBy', 'validation.required');
     }

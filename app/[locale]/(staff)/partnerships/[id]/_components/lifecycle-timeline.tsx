@@ -137,7 +137,8 @@ export async function LifecycleTimeline(props: {
                   <span className="text-slate-700">
                     {e.effectiveOn && e.effectivePrecision ? tp('effective', { date: date(e.effectiveOn, e.effectivePrecision) }) : tp('effectiveUnknown')}
                   </span>
-                  {e.kind !== 'status' && <span className="text-slate-700"> · {tStatus(e.status)}</span>}
+                  {/* An approval that moved the tie to approved says so; other steps of kind approval or upgrade leave the status. */}
+                  {e.kind === 'approval' && e.status === 'approved' && <span className="text-slate-700"> · {tStatus(e.status)}</span>}
                 </p>
                 {e.reviewOn && <p className="text-sm text-slate-700">{t('stepReview', { date: date(e.reviewOn, 'day') })}</p>}
                 {e.endedBy && <p className="text-sm text-slate-700">{t('stepEndedBy', { party: tParty(e.endedBy) })}</p>}

@@ -48,8 +48,7 @@ export function LifecycleForm(props: {
     decision: '',
     approvalLevel: '',
     approvalBody: '',
-    // The usual upgrade: a friendly cooperation tie becoming a sister tie of the same level.
-    toType: props.type.startsWith('friendly_cooperation_') ? props.type.replace('friendly_cooperation_', 'sister_') : '',
+    toType: '',
     agreementId: '',
   } as never);
   const e = form.formState.errors as Record<string, FieldError | undefined>;

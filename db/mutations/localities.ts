@@ -1,5 +1,5 @@
 import { and, eq, isNull } from 'drizzle-orm';
-import { slugify } from '../../lib/slug';
+import { sameLocalityName, slugify } from '../../lib/slug';
 import type { NewLocalityInput } from '../../lib/validation/partnerships';
 import type { Executor } from '../client';
 import { localities } from '../schema';
@@ -7,16 +7,17 @@ import { insertAuditEvent } from './audit';
 import type { Actor } from './users';
 
 /**
- * The live locality of `countryCode` whose English name is `nameEn` ignoring accents and case ("Lodz" is Łódź),
- * or null. Registering a partner never duplicates one the registry holds.
+ * The live locality of `countryCode` that names the same place as `nameEn` at `level` (`sameLocalityName`: accents
+ * and case ignored, "Lodz" is Łódź; a subdivision also without its "County" or "Province", "Pest" is "Pest
+ * County"), an exact name first; or null. Registering a partner never duplicates one the registry holds.
  */
-export async function findLocalityByName(tx: Executor, countryCode: string, nameEn: string): Promise<string | null> {
-  const folded = slugify(nameEn);
+export async function findLocalityByName(tx: Executor, countryCode: string, nameEn: string, level: string = 'city'): Promise<string | null> {
   const rows = await tx
-    .select({ id: localities.id, nameEn: localities.nameEn })
+    .select({ id: localities.id, nameEn: localities.nameEn, level: localities.level })
     .from(localities)
     .where(and(eq(localities.countryCode, countryCode), isNull(localities.deletedAt)));
-  return rows.find((r) => slugify(r.nameEn) === folded)?.id ?? null;
+  const same = rows.filter((r) => sameLocalityName(r, { nameEn, level }));
+  return (same.find((r) => slugify(r.nameEn) === slugify(nameEn)) ?? same[0])?.id ?? null;
 }
 
 /**
@@ -24,7 +25,7 @@ export async function findLocalityByName(tx: Executor, countryCode: string, name
  * else a new one (slug from the English name, with the country when taken), audited in the caller's transaction.
  */
 export async function ensureLocality(tx: Executor, actor: Actor, input: NewLocalityInput): Promise<{ id: string; created: boolean }> {
-  const existing = await findLocalityByName(tx, input.countryCode, input.nameEn);
+  const existing = await findLocalityByName(tx, input.countryCode, input.nameEn, input.level);
   if (existing) return { id: existing, created: false };
   const base = slugify(input.nameEn) || input.countryCode.toLowerCase();
   const taken = await tx.select({ slug: localities.slug }).from(localities).where(eq(localities.slug, base));

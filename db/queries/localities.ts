@@ -1,7 +1,7 @@
 import 'server-only';
 import { and, inArray, isNull } from 'drizzle-orm';
 import { requireCapability } from '@/lib/auth/guards';
-import { slugify } from '@/lib/slug';
+import { sameLocalityName, slugify } from '@/lib/slug';
 import { db } from '../index';
 import { localities } from '../schema';
 import { getHomeLocality } from './home';
@@ -10,17 +10,22 @@ import { queryFormerNames, queryLocality, queryMergeCandidates, type FormerName,
 export type { FormerName, LocalityDetail };
 
 /**
- * For each (country, English name) pair, the live locality of the registry with that country and name, accents
- * and case ignored, keyed `CC:folded-name`. Callers check access first (the gazetteer route does).
+ * For each gazetteer entry (country, English name, level), the id of the live locality of the registry that names
+ * the same place (`sameLocalityName`: accents and case ignored; a subdivision also without its "County" or
+ * "Province"), or null; in the order given. Callers check access first (the gazetteer route does).
  */
-export async function matchLocalities(pairs: Array<{ countryCode: string; nameEn: string }>): Promise<Map<string, string>> {
-  const countries = [...new Set(pairs.map((p) => p.countryCode))];
-  if (countries.length === 0) return new Map();
+export async function matchLocalities(entries: Array<{ countryCode: string; nameEn: string; level: string }>): Promise<Array<string | null>> {
+  const countries = [...new Set(entries.map((p) => p.countryCode))];
+  if (countries.length === 0) return [];
   const rows = await db
-    .select({ id: localities.id, nameEn: localities.nameEn, countryCode: localities.countryCode })
+    .select({ id: localities.id, nameEn: localities.nameEn, countryCode: localities.countryCode, level: localities.level })
     .from(localities)
     .where(and(inArray(localities.countryCode, countries), isNull(localities.deletedAt)));
-  return new Map(rows.map((r) => [`${r.countryCode}:${slugify(r.nameEn)}`, r.id]));
+  return entries.map((e) => {
+    const same = rows.filter((r) => r.countryCode === e.countryCode && sameLocalityName(r, e));
+    // An exact match of the name first, then one without the subdivision word.
+    return (same.find((r) => slugify(r.nameEn) === slugify(e.nameEn)) ?? same[0])?.id ?? null;
+  });
 }
 
 /** One locality with its former names and live ties, or null. Staff (registry:read). */

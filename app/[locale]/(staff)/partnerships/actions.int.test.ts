@@ -185,6 +185,19 @@ describe('partnership actions', () => {
     expect(audits).toEqual([{ a: 'locality.create' }]);
   });
 
+  it("takes the gazetteer's \"Pest\" for the registry's \"Pest County\", but never a city for a county", async () => {
+    await signedIn('editor');
+    const [pest] = await db.insert(localities).values({ slug: 'pest-county', nameEn: 'Pest County', nameZh: '佩斯州', countryCode: 'HU', level: 'county' }).returning({ id: localities.id });
+    const [kent] = await db.insert(localities).values({ slug: 'kent-county', nameEn: 'Kent County', countryCode: 'US', level: 'county' }).returning({ id: localities.id });
+    const gazetteer = (nameEn: string, newCountry: string, newLevel: string) => ({ ...lahoreTie(), partnerLocalityId: 'new', newNameEn: nameEn, newNameZh: '某地', newCountry, newLevel });
+    const pestTie = (await redirectOf(createPartnershipAction(IDLE, form(gazetteer('Pest', 'HU', 'province'))))).split('/').pop()!;
+    expect((await queryPartnership(db, pestTie))!.partner.id).toBe(pest!.id);
+    const kentTie = (await redirectOf(createPartnershipAction(IDLE, form(gazetteer('Kent', 'US', 'city'))))).split('/').pop()!;
+    expect((await queryPartnership(db, kentTie))!.partner.id).not.toBe(kent!.id);
+    expect(await db.$count(localities, eq(localities.countryCode, 'HU'))).toBe(1);
+    expect(await db.$count(localities, eq(localities.countryCode, 'US'))).toBe(2);
+  });
+
   it('refuses a gazetteer partner without a Chinese name or with an unknown country', async () => {
     await signedIn('editor');
     const before = await counts();

@@ -3,7 +3,6 @@ import { getCurrentUser } from '@/lib/auth/guards';
 import { searchGazetteer } from '@/lib/gazetteer';
 import { LANGUAGE_TAG, type Locale } from '@/lib/i18n/routing';
 import { can } from '@/lib/permissions';
-import { slugify } from '@/lib/slug';
 import { parseSearchParams, queryText } from '@/lib/validation/search-params';
 import { z } from 'zod';
 
@@ -33,10 +32,10 @@ export async function GET(request: Request, { params }: { params: Promise<{ loca
   const names = new Intl.DisplayNames([LANGUAGE_TAG[(locale === 'zh' ? 'zh' : 'en') as Locale]], { type: 'region' });
   return Response.json(
     {
-      results: entries.map((e) => ({
+      results: entries.map((e, i) => ({
         ...e,
         country: names.of(e.countryCode) ?? e.countryCode,
-        existingId: known.get(`${e.countryCode}:${slugify(e.nameEn)}`) ?? null,
+        existingId: known[i] ?? null,
       })),
     },
     { headers: NO_STORE },

@@ -9,6 +9,7 @@ import { formatPartialDate } from '@/lib/calendar-date';
 import { Link } from '@/lib/i18n/navigation';
 import { localizedName } from '@/lib/i18n/names';
 import { LANGUAGE_TAG, type Locale } from '@/lib/i18n/routing';
+import type { Role } from '@/lib/domain';
 import { can } from '@/lib/permissions';
 import { LocalityNote } from '../../localities/_components/locality-note';
 import { DeletePartnership, RestorePartnership } from '../_components/delete-restore';
@@ -19,12 +20,15 @@ import { DeleteAgreement } from './agreements/_components/delete-agreement';
 
 type Props = { params: Promise<{ id: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
 
-/** The partnership of the URL, or a 404 for anything that is not one (a malformed id never reaches SQL). */
-async function load(params: Props['params']) {
+/**
+ * The partnership of the URL, or a 404 for anything that is not one (a malformed id never reaches SQL). A deleted
+ * one is shown only to those who may restore it (admins), as the list shows deleted ties only to them.
+ */
+async function load(params: Props['params'], role: Role) {
   const { id } = await params;
   if (!z.uuid().safeParse(id).success) notFound();
   const p = await getPartnership(id);
-  if (!p) notFound();
+  if (!p || (p.deletedAt && !can(role, 'registry:restore'))) notFound();
   return p;
 }
 
@@ -33,12 +37,12 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
   if (!z.uuid().safeParse(id).success) return {};
   const p = await getPartnership(id);
   const locale = await getLocale();
-  return p ? { title: `${localizedName(p.home, locale)} – ${localizedName(p.partner, locale)}` } : {};
+  return p && !p.deletedAt ? { title: `${localizedName(p.home, locale)} – ${localizedName(p.partner, locale)}` } : {};
 }
 
 export default async function PartnershipPage({ params, searchParams }: Props) {
   const user = await requireCapability('registry:read', `/partnerships/${(await params).id}`);
-  const p = await load(params);
+  const p = await load(params, user.role);
   const locale = (await getLocale()) as Locale;
   const tag = LANGUAGE_TAG[locale];
   const [files, query] = await Promise.all([listPartnershipFiles(p.id), searchParams]);

@@ -18,6 +18,26 @@ function summary(value: unknown): string {
   return text.length > 240 ? `${text.slice(0, 240)}…` : text;
 }
 
+/**
+ * The page of an audited record, when it has one: a partnership, a locality, an activity, or an agreement (on its
+ * partnership, named in the audit snapshot). Null for users, sessions and settings, which the audit trail names only.
+ */
+function recordHref(entityType: string, entityId: string, snapshot: unknown): string | null {
+  const partnershipId = (snapshot as { partnershipId?: unknown } | null)?.partnershipId;
+  switch (entityType) {
+    case 'partnership':
+      return `/partnerships/${entityId}`;
+    case 'locality':
+      return `/localities/${entityId}`;
+    case 'activity':
+      return `/activities/${entityId}`;
+    case 'agreement':
+      return typeof partnershipId === 'string' ? `/partnerships/${partnershipId}/agreements/${entityId}` : null;
+    default:
+      return null;
+  }
+}
+
 export default async function AuditPage({ searchParams }: Props) {
   await requireCapability('audit:read', '/admin/audit');
   const raw = Object.fromEntries(Object.entries(await searchParams).map(([k, v]) => [k, Array.isArray(v) ? v[0] : v]));
@@ -100,6 +120,11 @@ export default async function AuditPage({ searchParams }: Props) {
                     aria-label={t('historyOf', { id: r.entityId })}
                   >
                     {r.entityId}
+                  </Link>
+                )}
+                {r.entityId && recordHref(r.entityType, r.entityId, r.after ?? r.before) && (
+                  <Link href={recordHref(r.entityType, r.entityId, r.after ?? r.before)!} className="block text-xs text-brand-700 underline">
+                    {t('openRecord')}
                   </Link>
                 )}
               </td>

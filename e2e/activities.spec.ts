@@ -263,3 +263,32 @@ test.describe('logging and keeping an activity', () => {
     await context.close();
   });
 });
+
+test.describe('what the public never sees', () => {
+  test('an internal activity of a public tie reaches no public page, in either language', async ({ browser }) => {
+    const marker = `INTERNAL-ONLY activity ${Date.now().toString(36)}`;
+    const { context, page } = await asRole(browser, 'editor');
+    await page.goto('/activities/new');
+    await page.getByLabel('Title (English)', { exact: true }).fill(marker);
+    await page.getByLabel('Title (Chinese)', { exact: true }).fill(`${marker} 内部`);
+    await page.getByLabel('Type', { exact: true }).selectOption('delegation_visit');
+    await page.getByLabel('Start', { exact: true }).fill('2024-05');
+    await page.getByLabel('Partner 1', { exact: true }).selectOption({ label: 'Lahore · 拉合尔 (Pakistan)' });
+    await page.getByLabel('Show in the public directory').uncheck();
+    await page.getByRole('button', { name: 'Record activity' }).click();
+    await expect(page).toHaveURL(/\/activities\/[0-9a-f-]{36}$/);
+    // Staff see it on Lahore's tie.
+    await page.goto('/partnerships?q=lahore');
+    await page.getByRole('link', { name: 'Lahore', exact: true }).first().click();
+    await expect(page.getByText(marker).first()).toBeVisible();
+    await context.close();
+
+    const anonymous = await browser.newContext();
+    for (const path of ['/', '/zh', '/partners', '/zh/partners', '/partners?q=lahore', '/zh/partners?q=%E6%8B%89%E5%90%88%E5%B0%94']) {
+      const response = await anonymous.request.get(path);
+      expect(response.status(), path).toBe(200);
+      expect(await response.text(), path).not.toContain('INTERNAL-ONLY');
+    }
+    await anonymous.close();
+  });
+});

@@ -1,39 +1,17 @@
 'use client';
 
 import { useTranslations } from 'next-intl';
-import { useActionState } from 'react';
-import { FormMessage } from '@/components/forms/form-message';
-import { SubmitButton } from '@/components/forms/submit-button';
-import { IDLE } from '@/lib/action-state';
+import { DeleteDisclosure, RestoreButton } from '@/components/forms/soft-delete';
 import { deletePartnershipAction, restorePartnershipAction } from '../actions';
 
-/** Delete behind a disclosure, so one stray click does not do it; the deletion is soft and audited. */
+/** Delete a partnership behind a disclosure; the deletion is soft and audited. */
 export function DeletePartnership({ id, version }: { id: string; version: number }) {
   const t = useTranslations('partnerships');
-  const [state, action, pending] = useActionState(deletePartnershipAction, IDLE);
-  return (
-    <details className="rounded border border-slate-300 px-3 py-2">
-      <summary className="cursor-pointer text-red-800">{t('delete')}</summary>
-      <form action={action} className="mt-2 space-y-2">
-        <input type="hidden" name="id" value={id} />
-        <input type="hidden" name="version" value={version} />
-        <p className="text-sm text-slate-700">{t('deleteHint')}</p>
-        <FormMessage state={state} />
-        <SubmitButton pending={pending} tone="danger">{t('deleteConfirm')}</SubmitButton>
-      </form>
-    </details>
-  );
+  return <DeleteDisclosure boxed action={deletePartnershipAction} fields={{ id, version }} label={t('delete')} hint={t('deleteHint')} confirm={t('deleteConfirm')} />;
 }
 
+/** Brings a deleted partnership back (admins). */
 export function RestorePartnership({ id, version }: { id: string; version: number }) {
   const t = useTranslations('partnerships');
-  const [state, action, pending] = useActionState(restorePartnershipAction, IDLE);
-  return (
-    <form action={action} className="space-y-2">
-      <input type="hidden" name="id" value={id} />
-      <input type="hidden" name="version" value={version} />
-      <SubmitButton pending={pending}>{t('restore')}</SubmitButton>
-      <FormMessage state={state} />
-    </form>
-  );
+  return <RestoreButton action={restorePartnershipAction} fields={{ id, version }} label={t('restore')} />;
 }

@@ -1,52 +1,19 @@
 'use client';
 
 import { useTranslations } from 'next-intl';
-import { useActionState } from 'react';
-import { FormMessage } from '@/components/forms/form-message';
-import { SubmitButton } from '@/components/forms/submit-button';
-import { IDLE } from '@/lib/action-state';
+import { DeleteDisclosure, RestoreButton } from '@/components/forms/soft-delete';
 import { deleteFileAction, restoreFileAction } from '../actions';
 
 type Props = { id: string; partnershipId: string; returnTo: string; name: string };
 
-function Hidden({ id, partnershipId, returnTo }: Props) {
-  return (
-    <>
-      <input type="hidden" name="id" value={id} />
-      <input type="hidden" name="partnershipId" value={partnershipId} />
-      <input type="hidden" name="returnTo" value={returnTo} />
-    </>
-  );
-}
-
 /** Delete one file behind a disclosure; the deletion is soft and audited. */
-export function DeleteFile(props: Props) {
+export function DeleteFile({ name, ...fields }: Props) {
   const t = useTranslations('files');
-  const [state, action, pending] = useActionState(deleteFileAction, IDLE);
-  return (
-    <details className="text-sm">
-      <summary className="cursor-pointer text-red-800" aria-label={t('deleteLabel', { name: props.name })}>{t('delete')}</summary>
-      <form action={action} className="mt-2 space-y-2">
-        <Hidden {...props} />
-        <p className="text-slate-700">{t('deleteHint')}</p>
-        <FormMessage state={state} />
-        <SubmitButton pending={pending} tone="danger">{t('deleteConfirm')}</SubmitButton>
-      </form>
-    </details>
-  );
+  return <DeleteDisclosure action={deleteFileAction} fields={fields} label={t('delete')} ariaLabel={t('deleteLabel', { name })} hint={t('deleteHint')} confirm={t('deleteConfirm')} />;
 }
 
 /** Restore one deleted file (admins). */
-export function RestoreFile(props: Props) {
+export function RestoreFile({ name, ...fields }: Props) {
   const t = useTranslations('files');
-  const [state, action, pending] = useActionState(restoreFileAction, IDLE);
-  return (
-    <form action={action} className="space-y-1 text-sm">
-      <Hidden {...props} />
-      <FormMessage state={state} />
-      <button type="submit" disabled={pending} aria-busy={pending || undefined} aria-label={t('restoreLabel', { name: props.name })} className="text-brand-700 underline disabled:opacity-60">
-        {t('restore')}
-      </button>
-    </form>
-  );
+  return <RestoreButton inline action={restoreFileAction} fields={fields} label={t('restore')} ariaLabel={t('restoreLabel', { name })} />;
 }

@@ -1,34 +1,21 @@
-import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
 import { sql } from 'drizzle-orm';
 import { afterAll, describe, expect, it } from 'vitest';
 import { openDatabase } from './client';
 import { migrateDatabase } from './migrate';
+import { migrationsUpTo } from './testing/migrations';
 
 // Migration 0008 on data written under 0007: activities of the old kinds (cultural exchange, event, economic trade)
 // are kept with the new ones (cultural event, economic and trade mission), their links to partnerships survive
 // the share percentage being dropped, and the new columns get their defaults.
 
-const folder = mkdtempSync(path.join(tmpdir(), 'amity-migrations-0008-'));
-afterAll(() => rmSync(folder, { recursive: true, force: true }));
-
-/** drizzle/ as it was up to migration `last` (its journal cut there). */
-function migrationsUpTo(last: number): string {
-  cpSync(path.resolve('drizzle'), folder, { recursive: true });
-  const journalPath = path.join(folder, 'meta', '_journal.json');
-  const journal = JSON.parse(readFileSync(journalPath, 'utf8')) as { entries: Array<{ idx: number; tag: string }> };
-  journal.entries = journal.entries.filter((e) => e.idx <= last);
-  expect(journal.entries.at(-1)!.tag).toBe('0007_lifecycle_names_file_parts');
-  writeFileSync(journalPath, JSON.stringify(journal));
-  return folder;
-}
+const upTo = migrationsUpTo('0007_lifecycle_names_file_parts');
+afterAll(() => upTo.remove());
 
 describe('migration 0008 (activities grown)', () => {
   it('keeps activities of the renamed kinds, their partners and dates, and fills the new columns', async () => {
     const conn = openDatabase({ kind: 'pglite', dataDir: 'memory://' });
     try {
-      await migrateDatabase(conn, migrationsUpTo(7));
+      await migrateDatabase(conn, upTo.folder);
       const one = async <T>(q: ReturnType<typeof sql>) => ((await conn.db.execute(q)).rows as T[])[0]!;
       const { id: home } = await one<{ id: string }>(sql`insert into localities (slug, name_en, country_code) values ('guangzhou', 'Guangzhou', 'CN') returning id`);
       const { id: lahore } = await one<{ id: string }>(sql`insert into localities (slug, name_en, country_code) values ('lahore', 'Lahore', 'PK') returning id`);

@@ -1,33 +1,20 @@
-import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
 import { sql } from 'drizzle-orm';
 import { afterAll, describe, expect, it } from 'vitest';
 import { openDatabase } from './client';
 import { migrateDatabase } from './migrate';
+import { migrationsUpTo } from './testing/migrations';
 
 // Migration 0007 on data written under 0006: a stored file moves into 1 MiB parts that put back together give
 // the same bytes, and the renamed statuses (dormant, ended) become lapsed and terminated, in ties and their history.
 
-const folder = mkdtempSync(path.join(tmpdir(), 'amity-migrations-'));
-afterAll(() => rmSync(folder, { recursive: true, force: true }));
-
-/** drizzle/ as it was up to migration `last` (its journal cut there). */
-function migrationsUpTo(last: number): string {
-  cpSync(path.resolve('drizzle'), folder, { recursive: true });
-  const journalPath = path.join(folder, 'meta', '_journal.json');
-  const journal = JSON.parse(readFileSync(journalPath, 'utf8')) as { entries: Array<{ idx: number; tag: string }> };
-  journal.entries = journal.entries.filter((e) => e.idx <= last);
-  expect(journal.entries.at(-1)!.tag).toBe('0006_more_partnership_types');
-  writeFileSync(journalPath, JSON.stringify(journal));
-  return folder;
-}
+const upTo = migrationsUpTo('0006_more_partnership_types');
+afterAll(() => upTo.remove());
 
 describe('migration 0007 (lifecycle, former names, files in parts)', () => {
   it('moves a 2.5 MiB file into parts that reassemble to its bytes, and renames dormant and ended', async () => {
     const conn = openDatabase({ kind: 'pglite', dataDir: 'memory://' });
     try {
-      await migrateDatabase(conn, migrationsUpTo(6));
+      await migrateDatabase(conn, upTo.folder);
       const bytes = new Uint8Array(2.5 * 1024 * 1024).map((_, i) => (i * 7 + 3) % 256);
       const small = new TextEncoder().encode('%PDF-1.4\n%%EOF\n');
       const one = async <T>(q: ReturnType<typeof sql>) => ((await conn.db.execute(q)).rows as T[])[0]!;

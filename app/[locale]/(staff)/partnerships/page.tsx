@@ -1,5 +1,6 @@
 import type { Metadata } from 'next';
 import { getLocale, getTranslations } from 'next-intl/server';
+import { Pagination } from '@/components/ui/pagination';
 import { Table } from '@/components/ui/table';
 import { listPartnerCountries, listPartnerships } from '@/db/queries/partnerships';
 import { getHomeLocality } from '@/db/queries/home';
@@ -183,21 +184,12 @@ export default async function PartnershipsPage({ searchParams }: Props) {
         </Table>
       )}
 
-      {pages > 1 && (
-        <nav aria-label={t('pagination')} className="flex items-center gap-4 text-sm">
-          {filter.page > 1 && (
-            <Link href={{ pathname: '/partnerships', query: queryOf(filter, { page: filter.page - 1 }) }} className="text-brand-700 underline">
-              {t('previous')}
-            </Link>
-          )}
-          <span aria-current="page">{t('page', { page: Math.min(filter.page, pages), pages })}</span>
-          {filter.page < pages && (
-            <Link href={{ pathname: '/partnerships', query: queryOf(filter, { page: filter.page + 1 }) }} className="text-brand-700 underline">
-              {t('next')}
-            </Link>
-          )}
-        </nav>
-      )}
+      <Pagination
+        page={filter.page}
+        pages={pages}
+        hrefOf={(page) => ({ pathname: '/partnerships', query: queryOf(filter, { page }) })}
+        labels={{ nav: t('pagination'), previous: t('previous'), next: t('next'), current: t('page', { page: Math.min(filter.page, pages), pages }) }}
+      />
     </div>
   );
 }

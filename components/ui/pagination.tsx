@@ -1,0 +1,30 @@
+import { Link } from '@/lib/i18n/navigation';
+
+/**
+ * Previous and next links of a paginated list, with "page n of m" between (the current page announced as such);
+ * nothing when there is one page. `hrefOf(page)` gives the list's URL for a page, its filters kept. Labels come
+ * translated from the page.
+ */
+export function Pagination(props: {
+  page: number;
+  pages: number;
+  hrefOf: (page: number) => { pathname: string; query: Record<string, string> };
+  labels: { nav: string; previous: string; next: string; current: string };
+}) {
+  if (props.pages <= 1) return null;
+  return (
+    <nav aria-label={props.labels.nav} className="flex items-center gap-4 text-sm">
+      {props.page > 1 && (
+        <Link href={props.hrefOf(props.page - 1)} className="text-brand-700 underline">
+          {props.labels.previous}
+        </Link>
+      )}
+      <span aria-current="page">{props.labels.current}</span>
+      {props.page < props.pages && (
+        <Link href={props.hrefOf(props.page + 1)} className="text-brand-700 underline">
+          {props.labels.next}
+        </Link>
+      )}
+    </nav>
+  );
+}

@@ -22,7 +22,7 @@ vi.mock('@/lib/i18n/navigation', async () => (await import('@/db/testing/actions
 
 const { POST } = await import('./route');
 const { GET: download } = await import('@/app/[locale]/(staff)/partnerships/[id]/files/[fileId]/route');
-const { deleteFileAction, restoreFileAction } = await import('@/app/[locale]/(staff)/partnerships/[id]/files/actions');
+const { deleteFileAction, restoreFileAction, setFileVisibilityAction } = await import('@/app/[locale]/(staff)/partnerships/[id]/files/actions');
 
 const HOST = 'localhost:3000';
 const ORIGIN = `http://${HOST}`;
@@ -354,6 +354,30 @@ describe('download and single-file delete and restore', () => {
     expect(trail[1]!.after).toMatchObject({ deletedAt: expect.any(String) });
     expect(trail[2]!.after).toMatchObject({ deletedAt: null, deletedBy: null });
     expect(editor).not.toBe(session.id);
+  });
+
+  it('an editor makes a file public and internal again, each audited; a viewer may not; another partnership finds nothing', async () => {
+    const visibility = (isPublic: string, partnershipId = p1) => {
+      const f = ref(fileId, partnershipId);
+      f.append('isPublic', isPublic);
+      return setFileVisibilityAction(IDLE, f);
+    };
+    const isPublic = async () => (await db.select({ v: agreementFiles.isPublic }).from(agreementFiles).where(eq(agreementFiles.id, fileId)))[0]!.v;
+    expect(await isPublic()).toBe(false);
+    expect(await redirectOf(visibility('1'))).toBe(`/partnerships/${p1}/agreements/${a1}`);
+    expect(await isPublic()).toBe(true);
+    // The same again changes nothing and writes no audit event.
+    await redirectOf(visibility('1'));
+    expect(await visibility('1', p2)).toEqual({ status: 'error', message: { key: 'files.gone' } });
+    expect(await visibility('yes')).toMatchObject({ status: 'invalid', fieldErrors: { isPublic: { key: 'validation.invalid' } } });
+    await signedIn('viewer');
+    expect(await visibility('0')).toEqual({ status: 'error', message: { key: 'auth.forbidden' } });
+    expect(await isPublic()).toBe(true);
+    await signedIn('editor');
+    await redirectOf(visibility('0'));
+    expect(await isPublic()).toBe(false);
+    const trail = await db.select({ action: auditEvents.action }).from(auditEvents).where(eq(auditEvents.entityId, fileId)).orderBy(asc(auditEvents.occurredAt));
+    expect(trail.map((a) => a.action)).toEqual(['file.upload', 'file.visibility', 'file.visibility']);
   });
 
   it('refuses a viewer and a signed-out caller, a bogus id and a file of another partnership, changing nothing', async () => {

@@ -151,3 +151,31 @@ export async function setSignedFileDeleted(tx: Executor, actor: Actor, partnersh
   });
   return { kind: 'ok', id: fileId };
 }
+
+/**
+ * Marks one live file of partnership `partnershipId` public (anyone may download it at /files/[id] while its
+ * agreement or step and its partnership are public) or internal, audited with the row before and after. 'gone'
+ * when there is no such live file or its owner or partnership is deleted. Setting what it already is changes nothing.
+ */
+export async function setSignedFilePublic(tx: Executor, actor: Actor, partnershipId: string, fileId: string, isPublic: boolean): Promise<FileResult> {
+  const [file] = await tx
+    .select()
+    .from(agreementFiles)
+    .where(and(eq(agreementFiles.id, fileId), isNull(agreementFiles.deletedAt)))
+    .for('update');
+  if (!file) return { kind: 'gone' };
+  const owner: FileOwner = file.agreementId ? { agreementId: file.agreementId } : { statusEventId: file.statusEventId! };
+  if (!(await ownerIsLive(tx, partnershipId, owner))) return { kind: 'gone' };
+  if (file.isPublic === isPublic) return { kind: 'ok', id: fileId };
+  const [after] = await tx.update(agreementFiles).set({ isPublic }).where(eq(agreementFiles.id, fileId)).returning();
+  await insertAuditEvent(tx, {
+    action: 'file.visibility',
+    entityType: 'file',
+    entityId: fileId,
+    actorId: actor.id,
+    actorEmail: actor.email,
+    before: auditView(file),
+    after: auditView(after!),
+  });
+  return { kind: 'ok', id: fileId };
+}

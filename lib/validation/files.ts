@@ -81,6 +81,11 @@ export const fileRefSchema = z.object({
   returnTo: z.string().max(300).optional(),
 });
 
+/** A stored file to mark public ('1') or internal ('0'), and the page to come back to. */
+export const fileVisibilitySchema = fileRefSchema.extend({
+  isPublic: z.enum(['0', '1'], { message: 'validation.invalid' }).transform((v) => v === '1'),
+});
+
 /** What an upload can end in, as shown beside the file field: a catalogue key. */
 export const FILE_ERRORS = [
   'validation.fileTooLarge',

@@ -2,12 +2,12 @@
 
 import { getLocale } from 'next-intl/server';
 import { db } from '@/db/index';
-import { setSignedFileDeleted } from '@/db/mutations/files';
+import { setSignedFileDeleted, setSignedFilePublic } from '@/db/mutations/files';
 import { failure, invalid, type ActionState } from '@/lib/action-state';
 import { authorizeAction } from '@/lib/auth/guards';
 import { formFields } from '@/lib/form-data';
 import { redirect } from '@/lib/i18n/navigation';
-import { fileRefSchema, safeReturnPath } from '@/lib/validation/files';
+import { fileRefSchema, fileVisibilitySchema, safeReturnPath } from '@/lib/validation/files';
 
 /** Back to the page the button was on (a page of the file's partnership), in the user's language. */
 async function back(partnershipId: string, returnTo: string | undefined): Promise<never> {
@@ -34,4 +34,16 @@ export async function deleteFileAction(_prev: ActionState, formData: FormData): 
 /** Brings a deleted signed file back. Admins only. */
 export async function restoreFileAction(_prev: ActionState, formData: FormData): Promise<ActionState> {
   return setDeleted(formData, false);
+}
+
+/** Marks one signed file public (downloadable by anyone while its records are public) or internal. Editors and admins. */
+export async function setFileVisibilityAction(_prev: ActionState, formData: FormData): Promise<ActionState> {
+  const auth = await authorizeAction('registry:write');
+  if (!auth.ok) return auth.state;
+  const parsed = fileVisibilitySchema.safeParse(formFields(formData));
+  if (!parsed.success) return invalid(parsed.error);
+  const { id, partnershipId, returnTo, isPublic } = parsed.data;
+  const result = await db.transaction((tx) => setSignedFilePublic(tx, auth.user, partnershipId, id, isPublic));
+  if (result.kind === 'gone') return failure('files.gone');
+  return back(partnershipId, returnTo);
 }

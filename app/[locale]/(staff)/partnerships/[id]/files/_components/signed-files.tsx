@@ -1,7 +1,7 @@
 import { getFormatter, getTranslations } from 'next-intl/server';
 import { FileUploadForm, type FileOwnerRef } from '@/components/forms/file-upload-form';
 import type { FileListRow } from '@/db/queries/files';
-import { DeleteFile, RestoreFile } from './file-buttons';
+import { DeleteFile, FileVisibility, RestoreFile } from './file-buttons';
 
 /**
  * The signed files of one agreement or lifecycle step: each with its size, who uploaded it and when, public or
@@ -51,7 +51,12 @@ export async function SignedFiles(props: {
                   {f.deletedAt && <> · {t('deletedBy', { name: f.deletedBy ?? '–', date: when(f.deletedAt) })}</>}
                 </p>
                 <div className="mt-1">
-                  {!f.deletedAt && props.canWrite && <DeleteFile {...buttons} />}
+                  {!f.deletedAt && props.canWrite && (
+                    <div className="flex flex-wrap items-start gap-4">
+                      <FileVisibility {...buttons} isPublic={f.isPublic} />
+                      <DeleteFile {...buttons} />
+                    </div>
+                  )}
                   {f.deletedAt && props.canRestore && <RestoreFile {...buttons} />}
                 </div>
               </li>

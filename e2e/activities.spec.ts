@@ -254,6 +254,16 @@ test.describe('logging and keeping an activity', () => {
     await page.getByLabel('类型', { exact: true }).selectOption('cultural_event');
     await page.getByLabel('开始', { exact: true }).fill('2019');
     await page.getByLabel('数量 1：物品（英文）').fill('Calligraphy sets');
+    // Refused without scripts: the messages beside the fields, and what was typed still there.
+    await page.getByLabel('结束', { exact: true }).fill('2018');
+    await page.getByLabel('数量 1：数目').fill('-3');
+    await page.getByRole('button', { name: '登记活动' }).click();
+    await expect(page.getByText('结束日期不能早于开始日期。')).toBeVisible();
+    await expect(page.getByText('数量不能为负数。')).toBeVisible();
+    await expect(page.getByLabel('标题（英文）', { exact: true })).toHaveValue(`${TITLE} (no script)`);
+    await expect(page.getByLabel('数量 1：物品（英文）')).toHaveValue('Calligraphy sets');
+    await expect(page.getByLabel('友城 1', { exact: true })).toHaveValue(id);
+    await page.getByLabel('结束', { exact: true }).fill('');
     await page.getByLabel('数量 1：数目').fill('30');
     await page.getByRole('button', { name: '登记活动' }).click();
     await expect(page).toHaveURL(/\/zh\/activities\/[0-9a-f-]{36}$/);

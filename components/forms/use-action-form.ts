@@ -34,7 +34,8 @@ export function serverFieldErrors(state: ActionState): FieldErrors | undefined {
     let node = out;
     keys.forEach((k, i) => {
       if (i === keys.length - 1) node[k] = { type: 'server', message: message.key };
-      else node = (node[k] ??= {}) as Record<string, unknown>;
+      // A row of a list ('quantities.0.amount') sits in an array, as react-hook-form keeps them.
+      else node = (node[k] ??= /^\d+$/.test(keys[i + 1]!) ? [] : {}) as Record<string, unknown>;
     });
   }
   return out as FieldErrors;

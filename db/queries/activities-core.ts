@@ -92,9 +92,10 @@ function filterWhere(filter: ActivityFilter): SQL | undefined {
       : undefined,
     filter.country ? partnerMatch(sql`pl.country_code = ${filter.country}`) : undefined,
     filter.field ? sql`${filter.field}::cooperation_field = any(${activities.cooperationFields})` : undefined,
-    // An activity runs in a year when it started by its end and ended (or, without an end, started) in or after it.
+    // An activity runs in a year when it started by its end and ended in or after it; without an end, an ongoing
+    // one runs on to this day (the Orange Line, since 2020), any other ends when it started.
     filter.year
-      ? sql`${activities.startedOn} <= ${`${filter.year}-12-31`}::date and coalesce(${activities.endedOn}, ${activities.startedOn}) >= ${`${filter.year}-01-01`}::date`
+      ? sql`${activities.startedOn} <= ${`${filter.year}-12-31`}::date and coalesce(${activities.endedOn}, case when ${activities.status} = 'ongoing' then 'infinity'::date else ${activities.startedOn} end) >= ${`${filter.year}-01-01`}::date`
       : undefined,
     filter.visibility ? eq(activities.isPublic, filter.visibility === 'public') : undefined,
   );

@@ -357,6 +357,13 @@ describe('activity actions', () => {
     expect(await ids({ country: 'JP' })).toEqual([visit]);
     expect(await ids({ year: '2020' })).toEqual([masks]);
     expect(await ids({ year: '2021' })).toEqual([]);
+    // An ongoing activity without an end runs in every year since it started (the Orange Line since 2020).
+    await db.update(activities).set({ status: 'ongoing', endedOn: null, endedPrecision: null }).where(eq(activities.id, masks));
+    expect(await ids({ year: '2021' })).toEqual([masks]);
+    expect(await ids({ year: '2019' })).toEqual([]);
+    // A completed one without an end ran in the year it started only.
+    await db.update(activities).set({ status: 'completed' }).where(eq(activities.id, masks));
+    expect(await ids({ year: '2021' })).toEqual([]);
     expect(await ids({ field: 'youth' })).toEqual([visit]);
     expect(await ids({ visibility: 'internal' })).toEqual([visit]);
     expect(await ids({ q: 'peshawar' })).toEqual([masks]);

@@ -12,11 +12,11 @@ import { redirect } from '@/lib/i18n/navigation';
 import { activityFormFields, activityInputSchema, activityRefSchema, activityUpdateSchema } from '@/lib/validation/activities';
 
 /**
- * A failed parse as field errors. The shared mapping keeps 'validation.*' keys; this feature's own messages
+ * A failed parse as field errors, with the values sent (for a form sent without JavaScript). The shared mapping keeps 'validation.*' keys; this feature's own messages
  * ('activities.*': a negative quantity, a currency that is not ISO 4217 ...) are kept too, beside their field.
  */
-function refused(error: z.ZodError): ActionState {
-  const state = invalid(error);
+function refused(error: z.ZodError, values: Record<string, unknown>): ActionState {
+  const state = invalid(error, values);
   if (state.status !== 'invalid') return state;
   for (const issue of error.issues) {
     if (!issue.message.startsWith('activities.')) continue;
@@ -53,8 +53,9 @@ async function refusal(result: ActivityResult, id: string, version: number): Pro
 export async function createActivityAction(_prev: ActionState, formData: FormData): Promise<ActionState> {
   const auth = await authorizeAction('registry:write');
   if (!auth.ok) return auth.state;
-  const parsed = activityInputSchema.safeParse(activityFormFields(formData));
-  if (!parsed.success) return refused(parsed.error);
+  const fields = activityFormFields(formData);
+  const parsed = activityInputSchema.safeParse(fields);
+  if (!parsed.success) return refused(parsed.error, fields);
   const result = await db.transaction((tx) => insertActivity(tx, auth.user, parsed.data));
   if (result.kind !== 'ok') return (await refusal(result, '', 0))!;
   const locale = await getLocale();
@@ -65,8 +66,9 @@ export async function createActivityAction(_prev: ActionState, formData: FormDat
 export async function updateActivityAction(_prev: ActionState, formData: FormData): Promise<ActionState> {
   const auth = await authorizeAction('registry:write');
   if (!auth.ok) return auth.state;
-  const parsed = activityUpdateSchema.safeParse(activityFormFields(formData));
-  if (!parsed.success) return refused(parsed.error);
+  const fields = activityFormFields(formData);
+  const parsed = activityUpdateSchema.safeParse(fields);
+  if (!parsed.success) return refused(parsed.error, fields);
   const result = await db.transaction((tx) => updateActivity(tx, auth.user, parsed.data));
   const answer = await refusal(result, parsed.data.id, parsed.data.version);
   if (answer) return answer;

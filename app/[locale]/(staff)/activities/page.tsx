@@ -6,7 +6,7 @@ import { listActivities, listActivityCountries, listPartnershipChoices } from '@
 import { getHomeLocality } from '@/db/queries/home';
 import { requireCapability } from '@/lib/auth/guards';
 import { ACTIVITY_DIRECTIONS, ACTIVITY_KINDS, ACTIVITY_STATUSES, COOPERATION_FIELDS } from '@/lib/domain';
-import { Link } from '@/lib/i18n/navigation';
+import { Link, redirect } from '@/lib/i18n/navigation';
 import { localizedName } from '@/lib/i18n/names';
 import { LANGUAGE_TAG, type Locale } from '@/lib/i18n/routing';
 import { can } from '@/lib/permissions';
@@ -59,6 +59,8 @@ export default async function ActivitiesPage({ searchParams }: Props) {
     .sort((a, b) => collator.compare(a[1], b[1]));
   const partnerOptions = partnershipOptions(choices, locale, home?.nameEn ?? null).map((o): [string, string] => [o.id, o.label]);
   const pages = Math.max(1, Math.ceil(total / ACTIVITIES_PAGE_SIZE));
+  // A page past the end (an old link, a list that shrank) goes to the last page, filters kept.
+  if (filter.page > pages) redirect({ href: { pathname: '/activities', query: queryOf(filter, { page: pages }) }, locale });
   const field = 'rounded border border-slate-400 px-2 py-1.5';
   const select = (name: keyof ActivityFilter, label: string, options: Array<[string, string]>, value?: string) => (
     <div className="flex flex-col gap-1">

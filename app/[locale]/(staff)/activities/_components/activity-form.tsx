@@ -42,15 +42,9 @@ export function ActivityForm(props: { values: ActivityFormValues; partnerships: 
     const value = errors[kind] as unknown;
     return value && !Array.isArray(value) && typeof value === 'object' && 'message' in (value as object) ? (value as FieldError) : undefined;
   };
-  // The value of a field in the server's HTML too: react-hook-form fills uncontrolled inputs only once JavaScript
-  // runs, and without it the form must still show (and send back) what it holds.
-  const initial = (props.edit ? { ...props.values, ...props.edit } : props.values) as unknown as Record<string, unknown>;
-  const valueAt = (name: string): unknown => name.split('.').reduce<unknown>((v, k) => (v && typeof v === 'object' ? (v as Record<string, unknown>)[k] : undefined), initial);
-  const reg = (name: string): UseFormRegisterReturn => {
-    const value = valueAt(name);
-    const seed = typeof value === 'boolean' ? { defaultChecked: value } : { defaultValue: value === undefined || value === null ? '' : String(value) };
-    return { ...form.register(name as never), ...seed } as UseFormRegisterReturn;
-  };
+  // useActionForm's register writes each field's value into the server's HTML (and, after a refusal without
+  // JavaScript, what was sent).
+  const reg = (name: string): UseFormRegisterReturn => form.register(name as never);
 
   return (
     <form {...formProps} className="grid max-w-5xl gap-5 md:grid-cols-2">

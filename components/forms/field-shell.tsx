@@ -18,7 +18,7 @@ export function FieldShell(props: { name: string; label: string; hint?: string; 
   const { id, hintId, errorId } = fieldIds(props.name, props.hint, props.error);
   const message = props.error?.message;
   return (
-    <div className={`flex flex-col gap-1 ${props.className ?? ''}`}>
+    <div className={`flex min-w-0 flex-col gap-1 ${props.className ?? ''}`}>
       <label htmlFor={id} className="text-sm font-medium">
         {props.label}
       </label>

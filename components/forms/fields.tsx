@@ -6,7 +6,7 @@ import { FieldShell, fieldIds } from './field-shell';
 
 // Labelled controls for react-hook-form: the error (a catalogue key) and the hint are tied to the control.
 
-const control = 'rounded border border-slate-400 px-3 py-2 aria-invalid:border-red-700';
+const control = 'w-full min-w-0 rounded border border-slate-400 px-3 py-2 aria-invalid:border-red-700';
 
 /** A labelled select. */
 export function Select(props: { name: string; label: string; hint?: string; error?: FieldError; reg: UseFormRegisterReturn; children: ReactNode }) {

@@ -1,4 +1,5 @@
-import { and, desc, eq, inArray, isNotNull, isNull, ne, notInArray, or, sql } from 'drizzle-orm';
+import { and, desc, eq, inArray, isNotNull, isNull, ne, notInArray, or, sql, type SQL } from 'drizzle-orm';
+import type { PartnershipType } from '../../lib/domain';
 import { parsePartialDate } from '../../lib/calendar-date';
 import { slugify } from '../../lib/slug';
 import type { FormerNameInput, LocalityMerge, LocalityRename } from '../../lib/validation/localities';
@@ -81,6 +82,36 @@ function dates(usedFrom: string | null, usedUntil: string | null) {
  * Renames a live locality at `input.version`: its current names become a 'renamed' former name used until
  * `renamedOn`, and it takes the new names. Its ties are not touched. 'same_name' when nothing would change.
  */
+/**
+ * A live partnership, other than those `exclude` leaves out, of the same type as one of `ties` between the same two
+ * localities either way round (`home`, `partner`: the sides the tie would have): moving the ties would make it a
+ * second live tie of a kind between two localities. Null when there is none.
+ */
+async function liveClash(tx: Executor, ties: Array<{ type: PartnershipType; home: string; partner: string }>, exclude: SQL[]): Promise<{ id: string } | null> {
+  const [clash] = await tx
+    .select({ id: partnerships.id })
+    .from(partnerships)
+    .where(
+      and(
+        isNull(partnerships.deletedAt),
+        ...exclude,
+        or(
+          ...ties.map((t) =>
+            and(
+              eq(partnerships.type, t.type),
+              or(
+                and(eq(partnerships.homeLocalityId, t.home), eq(partnerships.partnerLocalityId, t.partner)),
+                and(eq(partnerships.homeLocalityId, t.partner), eq(partnerships.partnerLocalityId, t.home)),
+              ),
+            ),
+          ),
+        ),
+      ),
+    )
+    .limit(1);
+  return clash ?? null;
+}
+
 export async function renameLocality(tx: Executor, actor: Actor, input: LocalityRename): Promise<LocalityChangeResult> {
   const before = await lockLocality(tx, input.id);
   if (!before || before.deletedAt) return { kind: 'gone' };
@@ -201,28 +232,7 @@ export async function mergeLocality(tx: Executor, actor: Actor, input: LocalityM
   const live = moved.filter((t) => !t.deletedAt);
   if (live.length > 0) {
     // A live tie of this locality of the same type with the same other side, either way round.
-    const [clash] = await tx
-      .select({ id: partnerships.id })
-      .from(partnerships)
-      .where(
-        and(
-          isNull(partnerships.deletedAt),
-          ne(partnerships.homeLocalityId, merged.id),
-          ne(partnerships.partnerLocalityId, merged.id),
-          or(
-            ...live.map((t) =>
-              and(
-                eq(partnerships.type, t.type),
-                or(
-                  and(eq(partnerships.homeLocalityId, t.home), eq(partnerships.partnerLocalityId, t.partner)),
-                  and(eq(partnerships.homeLocalityId, t.partner), eq(partnerships.partnerLocalityId, t.home)),
-                ),
-              ),
-            ),
-          ),
-        ),
-      )
-      .limit(1);
+    const clash = await liveClash(tx, live, [ne(partnerships.homeLocalityId, merged.id), ne(partnerships.partnerLocalityId, merged.id)]);
     if (clash) return { kind: 'duplicate', partnershipId: clash.id };
   }
 
@@ -343,27 +353,7 @@ export async function undoLocalityMerge(tx: Executor, actor: Actor, id: string, 
   if (selfTie) return { kind: 'self_tie', partnershipId: selfTie.id };
   const live = back.filter((t) => !t.deletedAt);
   if (live.length > 0) {
-    const [clash] = await tx
-      .select({ id: partnerships.id })
-      .from(partnerships)
-      .where(
-        and(
-          isNull(partnerships.deletedAt),
-          notInArray(partnerships.id, live.map((t) => t.id)),
-          or(
-            ...live.map((t) =>
-              and(
-                eq(partnerships.type, t.type),
-                or(
-                  and(eq(partnerships.homeLocalityId, t.home), eq(partnerships.partnerLocalityId, t.partner)),
-                  and(eq(partnerships.homeLocalityId, t.partner), eq(partnerships.partnerLocalityId, t.home)),
-                ),
-              ),
-            ),
-          ),
-        ),
-      )
-      .limit(1);
+    const clash = await liveClash(tx, live, [notInArray(partnerships.id, live.map((t) => t.id))]);
     if (clash) return { kind: 'duplicate', partnershipId: clash.id };
   }
   for (const t of back) {

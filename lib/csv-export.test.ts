@@ -16,4 +16,9 @@ describe('toCsv', () => {
     const rows = parseCsv(toCsv(['v'], [['=HYPERLINK("http://evil")'], ['+1'], ['-2+3'], ['@SUM(A1)'], ['\tx'], ['\rx'], [-3], [42]]));
     expect(rows.map((r) => r.v)).toEqual(["'=HYPERLINK(\"http://evil\")", "'+1", "'-2+3", "'@SUM(A1)", "'\tx", "'\rx", '-3', '42']);
   });
+
+  it('neutralises a formula in a text over several lines too', () => {
+    const rows = parseCsv(toCsv(['v'], [['=1+2\nnote'], ['@A1\r\nx'], ['a\n=1']]));
+    expect(rows.map((r) => r.v)).toEqual(["'=1+2\nnote", "'@A1\r\nx", 'a\n=1']);
+  });
 });

@@ -4,6 +4,8 @@ import { defineConfig } from 'vitest/config';
 const root = path.dirname(new URL(import.meta.url).pathname);
 const resolve = {
   alias: {
+    // Outside a Next server, cache tags have nowhere to go; the stand-in records the tags actions expire.
+    'next/cache': path.join(root, 'db/testing/next-cache.ts'),
     '@': root,
     // Modules marked server-only are imported directly by tests, which run on the server side anyway.
     'server-only': path.join(root, 'node_modules/server-only/empty.js'),

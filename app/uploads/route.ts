@@ -1,5 +1,6 @@
 import { db } from '@/db/index';
 import { insertSignedFile, type FileOwner } from '@/db/mutations/files';
+import { publicDataChangedByRoute } from '@/lib/cache/public-data';
 import { admitUpload, type UploadRefusals } from '@/lib/uploads/admit-upload';
 import { refusal, seeOther } from '@/lib/uploads/answers';
 import { MAX_FILE_BYTES, safeReturnPath, signedFileProblem, uploadFieldsSchema, type FileError } from '@/lib/validation/files';
@@ -50,7 +51,8 @@ export async function POST(request: Request): Promise<Response> {
       isPublic,
     }),
   );
-  // The staff pages read the database on every request; no cache holds a list of files to invalidate.
+  // A file marked public shows on the public partner page, which is read from the cache.
+  publicDataChangedByRoute();
   if (result.kind === 'gone') return back({ fileError: 'files.gone' });
   return back({ fileUploaded: '1' });
 }

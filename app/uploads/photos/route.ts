@@ -1,5 +1,6 @@
 import { db } from '@/db/index';
 import { insertActivityPhoto } from '@/db/mutations/activity-photos';
+import { publicDataChangedByRoute } from '@/lib/cache/public-data';
 import { admitUpload, type UploadRefusals } from '@/lib/uploads/admit-upload';
 import { refusal, seeOther } from '@/lib/uploads/answers';
 import { processPhoto } from '@/lib/uploads/photo-image';
@@ -66,6 +67,8 @@ export async function POST(request: Request): Promise<Response> {
       isPublic,
     }),
   );
+  // A public photo shows on the public partner page, which is read from the cache.
+  publicDataChangedByRoute();
   if (result.kind === 'gone') return back({ photoError: 'activityPhotos.gone' });
   return back({ photoUploaded: '1' });
 }

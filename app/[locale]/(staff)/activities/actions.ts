@@ -7,6 +7,7 @@ import { insertActivity, setActivityDeleted, updateActivity, type ActivityResult
 import { queryChangesSince } from '@/db/queries/partnerships-core';
 import { failure, invalid, type ActionState } from '@/lib/action-state';
 import { authorizeAction } from '@/lib/auth/guards';
+import { publicDataChanged } from '@/lib/cache/public-data';
 import { formFields } from '@/lib/form-data';
 import { redirect } from '@/lib/i18n/navigation';
 import { activityFormFields, activityInputSchema, activityRefSchema, activityUpdateSchema } from '@/lib/validation/activities';
@@ -57,6 +58,7 @@ export async function createActivityAction(_prev: ActionState, formData: FormDat
   const parsed = activityInputSchema.safeParse(fields);
   if (!parsed.success) return refused(parsed.error, fields);
   const result = await db.transaction((tx) => insertActivity(tx, auth.user, parsed.data));
+  publicDataChanged();
   if (result.kind !== 'ok') return (await refusal(result, '', 0))!;
   const locale = await getLocale();
   return redirect({ href: `/activities/${result.id}`, locale });
@@ -70,6 +72,7 @@ export async function updateActivityAction(_prev: ActionState, formData: FormDat
   const parsed = activityUpdateSchema.safeParse(fields);
   if (!parsed.success) return refused(parsed.error, fields);
   const result = await db.transaction((tx) => updateActivity(tx, auth.user, parsed.data));
+  publicDataChanged();
   const answer = await refusal(result, parsed.data.id, parsed.data.version);
   if (answer) return answer;
   const locale = await getLocale();
@@ -83,6 +86,7 @@ export async function deleteActivityAction(_prev: ActionState, formData: FormDat
   const parsed = activityRefSchema.safeParse(formFields(formData));
   if (!parsed.success) return invalid(parsed.error);
   const result = await db.transaction((tx) => setActivityDeleted(tx, auth.user, parsed.data.id, parsed.data.version, true));
+  publicDataChanged();
   if (result.kind === 'conflict') return { status: 'conflict', message: { key: 'activities.conflictReload' } };
   const answer = await refusal(result, parsed.data.id, parsed.data.version);
   if (answer) return answer;
@@ -97,6 +101,7 @@ export async function restoreActivityAction(_prev: ActionState, formData: FormDa
   const parsed = activityRefSchema.safeParse(formFields(formData));
   if (!parsed.success) return invalid(parsed.error);
   const result = await db.transaction((tx) => setActivityDeleted(tx, auth.user, parsed.data.id, parsed.data.version, false));
+  publicDataChanged();
   if (result.kind === 'conflict') return { status: 'conflict', message: { key: 'activities.conflictReload' } };
   const answer = await refusal(result, parsed.data.id, parsed.data.version);
   if (answer) return answer;

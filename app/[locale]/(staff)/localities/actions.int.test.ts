@@ -18,7 +18,6 @@ const session = vi.hoisted(() => ({ id: null as string | null }));
 // An audit write that fails for one action, to see the change roll back with it.
 const auditFails = vi.hoisted(() => ({ action: null as string | null }));
 vi.mock('@/lib/auth/session-id', () => ({ readSessionId: async () => session.id }));
-vi.mock('next/cache', () => ({ revalidatePath: () => undefined, updateTag: () => undefined }));
 vi.mock('next-intl/server', () => ({ getLocale: async () => 'en' }));
 vi.mock('@/lib/i18n/navigation', async () => (await import('@/db/testing/actions')).navigationMock);
 vi.mock('@/db/mutations/audit', async (importOriginal) => {

@@ -5,6 +5,7 @@ import { db } from '@/db/index';
 import { mergeLocality, renameLocality, saveFormerName, undoLocalityMerge, type LocalityChangeResult } from '@/db/mutations/locality-names';
 import { failure, invalid, type ActionState } from '@/lib/action-state';
 import { authorizeAction } from '@/lib/auth/guards';
+import { publicDataChanged } from '@/lib/cache/public-data';
 import { formFields } from '@/lib/form-data';
 import { redirect } from '@/lib/i18n/navigation';
 import { formerNameSchema, localityMergeSchema, localityRefSchema, localityRenameSchema } from '@/lib/validation/localities';
@@ -57,6 +58,7 @@ export async function renameLocalityAction(_prev: ActionState, formData: FormDat
   const parsed = localityRenameSchema.safeParse(formFields(formData));
   if (!parsed.success) return invalid(parsed.error);
   const result = await db.transaction((tx) => renameLocality(tx, auth.user, parsed.data));
+  publicDataChanged();
   return refusal(result) ?? done(parsed.data.id, 'renamed');
 }
 
@@ -67,6 +69,7 @@ export async function saveFormerNameAction(_prev: ActionState, formData: FormDat
   const parsed = formerNameSchema.safeParse(formFields(formData));
   if (!parsed.success) return invalid(parsed.error);
   const result = await db.transaction((tx) => saveFormerName(tx, auth.user, parsed.data));
+  publicDataChanged();
   return refusal(result) ?? done(parsed.data.localityId, 'name');
 }
 
@@ -77,6 +80,7 @@ export async function mergeLocalityAction(_prev: ActionState, formData: FormData
   const parsed = localityMergeSchema.safeParse(formFields(formData));
   if (!parsed.success) return invalid(parsed.error);
   const result = await db.transaction((tx) => mergeLocality(tx, auth.user, parsed.data));
+  publicDataChanged();
   return refusal(result) ?? done(parsed.data.id, 'merged');
 }
 
@@ -87,6 +91,7 @@ export async function undoMergeAction(_prev: ActionState, formData: FormData): P
   const parsed = localityRefSchema.safeParse(formFields(formData));
   if (!parsed.success) return invalid(parsed.error);
   const result = await db.transaction((tx) => undoLocalityMerge(tx, auth.user, parsed.data.id, parsed.data.version));
+  publicDataChanged();
   if (result.kind === 'duplicate') return failure('localities.undoDuplicate');
   if (result.kind === 'self_tie') return failure('localities.undoSelfTie');
   return refusal(result) ?? done(parsed.data.id, 'unmerged');

@@ -6,16 +6,17 @@ import { queryPartnership, queryPartnerships } from '@/db/queries/partnerships-c
 import { auditEvents, localities, partnerships, partnershipStatusEvents, sessions, settings, users } from '@/db/schema';
 import { resetDatabase } from '@/db/testing/reset';
 import { redirectOf } from '@/db/testing/actions';
+import { expiredTags, resetExpiredTags } from '@/db/testing/next-cache';
 import { insertSignedInUser } from '@/db/testing/staff';
 import { IDLE, type ActionState } from '@/lib/action-state';
 import { hashPassword } from '@/lib/auth/password';
+import { PUBLIC_DATA_TAG } from '@/lib/cache/public-data';
 import type { Role } from '@/lib/domain';
 import { partnershipFilterSchema } from '@/lib/validation/partnerships';
 
 // The actions read the session through this one function; the test decides who is calling.
 const session = vi.hoisted(() => ({ id: null as string | null }));
 vi.mock('@/lib/auth/session-id', () => ({ readSessionId: async () => session.id }));
-vi.mock('next/cache', () => ({ revalidatePath: () => undefined, updateTag: () => undefined }));
 vi.mock('next-intl/server', () => ({ getLocale: async () => 'en' }));
 vi.mock('@/lib/i18n/navigation', async () => (await import('@/db/testing/actions')).navigationMock);
 
@@ -37,7 +38,6 @@ function form(values: Record<string, string | string[]>): FormData {
   for (const [k, v] of Object.entries(values)) for (const one of [v].flat()) data.append(k, one);
   return data;
 }
-
 
 let guangzhou: string;
 let lahore: string;
@@ -113,7 +113,10 @@ describe('partnership actions', () => {
 
   it('registers a tie with its status event and audit event, dates at their precision', async () => {
     const editor = await signedIn('editor');
+    resetExpiredTags();
     const href = await redirectOf(createPartnershipAction(IDLE, form(lahoreTie())));
+    // The public pages, read from the cache, are told.
+    expect(expiredTags).toEqual([PUBLIC_DATA_TAG]);
     expect(href).toMatch(/^\/partnerships\/[0-9a-f-]{36}$/);
     const id = href.split('/').pop()!;
     const detail = await queryPartnership(db, id);

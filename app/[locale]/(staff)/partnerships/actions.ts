@@ -7,6 +7,7 @@ import { getHomeLocality } from '@/db/queries/home';
 import { queryChangesSince } from '@/db/queries/partnerships-core';
 import { failure, invalid, type ActionState } from '@/lib/action-state';
 import { authorizeAction } from '@/lib/auth/guards';
+import { publicDataChanged } from '@/lib/cache/public-data';
 import { formFields } from '@/lib/form-data';
 import { redirect } from '@/lib/i18n/navigation';
 import {
@@ -52,6 +53,7 @@ export async function createPartnershipAction(_prev: ActionState, formData: Form
   if (!parsed.success) return invalid(parsed.error, fields);
   const homeId = parsed.data.homeLocalityId ?? (await getHomeLocality())?.id ?? null;
   const result = await db.transaction((tx) => insertPartnership(tx, auth.user, homeId, parsed.data, newLocalityOf(parsed.data)));
+  publicDataChanged();
   if (result.kind === 'no_home') return failure('partnerships.noHome');
   if (result.kind === 'home_gone') {
     if (!parsed.data.homeLocalityId) return failure('partnerships.noHome');
@@ -70,6 +72,7 @@ export async function updatePartnershipAction(_prev: ActionState, formData: Form
   const parsed = partnershipUpdateSchema.safeParse(fields);
   if (!parsed.success) return invalid(parsed.error, fields);
   const result = await db.transaction((tx) => updatePartnership(tx, auth.user, parsed.data));
+  publicDataChanged();
   const refused = await refusal(result, parsed.data.id, parsed.data.version);
   if (refused) return refused;
   const locale = await getLocale();
@@ -83,6 +86,7 @@ export async function deletePartnershipAction(_prev: ActionState, formData: Form
   const parsed = partnershipRefSchema.safeParse(formFields(formData));
   if (!parsed.success) return invalid(parsed.error);
   const result = await db.transaction((tx) => setPartnershipDeleted(tx, auth.user, parsed.data.id, parsed.data.version, true));
+  publicDataChanged();
   if (result.kind === 'conflict') return { status: 'conflict', message: { key: 'partnerships.conflictReload' } };
   const refused = await refusal(result, parsed.data.id, parsed.data.version);
   if (refused) return refused;
@@ -97,6 +101,7 @@ export async function restorePartnershipAction(_prev: ActionState, formData: For
   const parsed = partnershipRefSchema.safeParse(formFields(formData));
   if (!parsed.success) return invalid(parsed.error);
   const result = await db.transaction((tx) => setPartnershipDeleted(tx, auth.user, parsed.data.id, parsed.data.version, false));
+  publicDataChanged();
   if (result.kind === 'conflict') return { status: 'conflict', message: { key: 'partnerships.conflictReload' } };
   if (result.kind === 'duplicate') return failure('partnerships.restoreDuplicate');
   const refused = await refusal(result, parsed.data.id, parsed.data.version);

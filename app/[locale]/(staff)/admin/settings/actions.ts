@@ -4,6 +4,7 @@ import { revalidatePath } from 'next/cache';
 import { db } from '@/db/index';
 import { updateSettings } from '@/db/mutations/users';
 import { invalid, type ActionState } from '@/lib/action-state';
+import { publicDataChanged } from '@/lib/cache/public-data';
 import { formFields } from '@/lib/form-data';
 import { authorizeAction } from '@/lib/auth/guards';
 import { settingsSchema } from '@/lib/validation/users';
@@ -19,6 +20,7 @@ export async function saveSettingsAction(_prev: ActionState, formData: FormData)
     return { status: 'invalid', fieldErrors: { requireTotp: { key: 'settings.enrolFirst' } }, message: { key: 'settings.enrolFirst' } };
   }
   const result = await db.transaction((tx) => updateSettings(tx, auth.user, version, values));
+  publicDataChanged();
   if (result === 'conflict') return { status: 'conflict', message: { key: 'settings.conflict' } };
   revalidatePath('/', 'layout');
   return { status: 'success', message: { key: 'settings.saved' } };

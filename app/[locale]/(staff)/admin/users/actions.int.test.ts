@@ -11,7 +11,6 @@ import type { Role } from '@/lib/domain';
 // The actions read the session through this one function; the test decides who is calling.
 const session = vi.hoisted(() => ({ id: null as string | null }));
 vi.mock('@/lib/auth/session-id', () => ({ readSessionId: async () => session.id }));
-vi.mock('next/cache', () => ({ revalidatePath: () => undefined, updateTag: () => undefined }));
 
 const { changeRoleAction, createUserAction, resetPasswordAction, setActiveAction } = await import('./actions');
 const { saveSettingsAction } = await import('../settings/actions');

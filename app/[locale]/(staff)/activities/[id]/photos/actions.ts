@@ -5,6 +5,7 @@ import { db } from '@/db/index';
 import { setActivityPhotoDeleted } from '@/db/mutations/activity-photos';
 import { failure, invalid, type ActionState } from '@/lib/action-state';
 import { authorizeAction } from '@/lib/auth/guards';
+import { publicDataChanged } from '@/lib/cache/public-data';
 import { formFields } from '@/lib/form-data';
 import { redirect } from '@/lib/i18n/navigation';
 import { photoRefSchema, safeActivityReturnPath } from '@/lib/validation/activity-photos';
@@ -16,6 +17,7 @@ async function setDeleted(formData: FormData, deleted: boolean): Promise<ActionS
   if (!parsed.success) return invalid(parsed.error);
   const { id, activityId, returnTo } = parsed.data;
   const result = await db.transaction((tx) => setActivityPhotoDeleted(tx, auth.user, activityId, id, deleted));
+  publicDataChanged();
   if (result.kind === 'gone') return failure('activityPhotos.gone');
   // Back to the page the button was on (a page of the photo's activity), in the user's language.
   const page = safeActivityReturnPath(returnTo, activityId) ?? `/activities/${activityId}`;

@@ -12,7 +12,6 @@ import type { Role } from '@/lib/domain';
 
 const session = vi.hoisted(() => ({ id: null as string | null }));
 vi.mock('@/lib/auth/session-id', () => ({ readSessionId: async () => session.id }));
-vi.mock('next/cache', () => ({ revalidatePath: () => undefined, updateTag: () => undefined }));
 vi.mock('next-intl/server', () => ({ getLocale: async () => 'en' }));
 vi.mock('@/lib/i18n/navigation', async () => (await import('@/db/testing/actions')).navigationMock);
 
@@ -30,7 +29,6 @@ async function signedIn(role: Role) {
   session.id = sessionId;
   return user;
 }
-
 
 let partnershipId: string;
 

@@ -6,6 +6,7 @@ import { deleteAgreement, insertAgreement, updateAgreement, type AgreementResult
 import { queryChangesSince } from '@/db/queries/partnerships-core';
 import { failure, invalid, type ActionState } from '@/lib/action-state';
 import { authorizeAction } from '@/lib/auth/guards';
+import { publicDataChanged } from '@/lib/cache/public-data';
 import { formFields } from '@/lib/form-data';
 import { redirect } from '@/lib/i18n/navigation';
 import { agreementFormFields, agreementInputSchema, agreementRefSchema, agreementUpdateSchema } from '@/lib/validation/agreements';
@@ -30,6 +31,7 @@ export async function createAgreementAction(_prev: ActionState, formData: FormDa
   const parsed = agreementInputSchema.safeParse(fields);
   if (!parsed.success) return invalid(parsed.error, fields);
   const result = await db.transaction((tx) => insertAgreement(tx, auth.user, parsed.data));
+  publicDataChanged();
   return done(result);
 }
 
@@ -41,6 +43,7 @@ export async function updateAgreementAction(_prev: ActionState, formData: FormDa
   const parsed = agreementUpdateSchema.safeParse(fields);
   if (!parsed.success) return invalid(parsed.error, fields);
   const result = await db.transaction((tx) => updateAgreement(tx, auth.user, parsed.data));
+  publicDataChanged();
   if (result.kind === 'conflict') return conflictState(parsed.data.id, parsed.data.version);
   return done(result);
 }
@@ -52,6 +55,7 @@ export async function deleteAgreementAction(_prev: ActionState, formData: FormDa
   const parsed = agreementRefSchema.safeParse(formFields(formData));
   if (!parsed.success) return invalid(parsed.error);
   const result = await db.transaction((tx) => deleteAgreement(tx, auth.user, parsed.data.id, parsed.data.version));
+  publicDataChanged();
   if (result.kind === 'conflict') return { status: 'conflict', message: { key: 'agreements.conflictReload' } };
   return done(result);
 }

@@ -5,6 +5,7 @@ import { db } from '@/db/index';
 import { setSignedFileDeleted, setSignedFilePublic } from '@/db/mutations/files';
 import { failure, invalid, type ActionState } from '@/lib/action-state';
 import { authorizeAction } from '@/lib/auth/guards';
+import { publicDataChanged } from '@/lib/cache/public-data';
 import { formFields } from '@/lib/form-data';
 import { redirect } from '@/lib/i18n/navigation';
 import { fileRefSchema, fileVisibilitySchema, safeReturnPath } from '@/lib/validation/files';
@@ -22,6 +23,7 @@ async function setDeleted(formData: FormData, deleted: boolean): Promise<ActionS
   if (!parsed.success) return invalid(parsed.error);
   const { id, partnershipId, returnTo } = parsed.data;
   const result = await db.transaction((tx) => setSignedFileDeleted(tx, auth.user, partnershipId, id, deleted));
+  publicDataChanged();
   if (result.kind === 'gone') return failure('files.gone');
   return back(partnershipId, returnTo);
 }
@@ -44,6 +46,7 @@ export async function setFileVisibilityAction(_prev: ActionState, formData: Form
   if (!parsed.success) return invalid(parsed.error);
   const { id, partnershipId, returnTo, isPublic } = parsed.data;
   const result = await db.transaction((tx) => setSignedFilePublic(tx, auth.user, partnershipId, id, isPublic));
+  publicDataChanged();
   if (result.kind === 'gone') return failure('files.gone');
   return back(partnershipId, returnTo);
 }

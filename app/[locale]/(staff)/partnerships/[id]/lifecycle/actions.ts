@@ -5,6 +5,7 @@ import { db } from '@/db/index';
 import { recordLifecycleStep } from '@/db/mutations/partnerships';
 import { failure, invalid, type ActionState } from '@/lib/action-state';
 import { authorizeAction } from '@/lib/auth/guards';
+import { publicDataChanged } from '@/lib/cache/public-data';
 import { formFields } from '@/lib/form-data';
 import { redirect } from '@/lib/i18n/navigation';
 import { lifecycleStepSchema } from '@/lib/validation/lifecycle';
@@ -27,6 +28,7 @@ export async function recordLifecycleStepAction(_prev: ActionState, formData: Fo
   const parsed = lifecycleStepSchema.safeParse(fields);
   if (!parsed.success) return invalid(parsed.error, fields);
   const result = await db.transaction((tx) => recordLifecycleStep(tx, auth.user, parsed.data));
+  publicDataChanged();
   switch (result.kind) {
     case 'ok':
       break;

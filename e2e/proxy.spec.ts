@@ -148,3 +148,33 @@ test('nginx and the app log the same request id; HTTP redirects to HTTPS; HSTS i
   expect(plain.status).toBe(301);
   expect(plain.headers.get('location')).toBe('https://127.0.0.1/partners');
 });
+
+test("an edit saved through one instance shows on the other instance's public page at the next request", async ({ page }) => {
+  /** Lahore's row in the public directory, asked of one instance directly (each keeps its own cache). */
+  const lahoreRowOn = async (port: number) => {
+    const html = await (await fetch(`http://127.0.0.1:${port}/partners?q=lahore`)).text();
+    const row = html.match(/<tr[^>]*>(?:(?!<\/tr>)[\s\S])*Lahore(?:(?!<\/tr>)[\s\S])*<\/tr>/)?.[0] ?? '';
+    return row.replace(/<[^>]+>/g, ' ');
+  };
+  // Both instances have the directory in their cache.
+  for (const port of INSTANCES) for (let i = 0; i < 2; i++) expect(await lahoreRowOn(port)).toMatch(/\b2021\b/);
+
+  await signIn(page, 'editor@amity.test', DEMO_PASSWORD);
+  await expectSignedIn(page, '/account');
+  await page.goto('/partnerships?q=lahore');
+  await page.getByRole('link', { name: 'Lahore', exact: true }).first().click();
+  await expect(page).toHaveURL(/\/partnerships\/[0-9a-f-]{36}$/);
+  await page.goto(`${new URL(page.url()).pathname}/edit`);
+  await page.getByLabel('Date established').fill('2020-11');
+  const saved = page.waitForResponse((r) => r.request().method() === 'POST' && /\/partnerships\/[0-9a-f-]{36}\/edit$/.test(new URL(r.url()).pathname));
+  await page.getByRole('button', { name: 'Save changes' }).click();
+  const writer = upstream((await saved).headers());
+  await expect(page).toHaveURL(/\/partnerships\/[0-9a-f-]{36}$/);
+  const other = INSTANCES.find((port) => !writer.endsWith(`:${port}`))!;
+  expect(writer).not.toBe('');
+
+  // The instance that did not make the write serves the change within seconds (its cache hears of it through
+  // PostgreSQL, in milliseconds); the writer's own instance at once.
+  await expect.poll(() => lahoreRowOn(other), { timeout: 5000 }).toMatch(/\b2020\b/);
+  expect(await lahoreRowOn(INSTANCES.find((port) => port !== other)!)).toMatch(/\b2020\b/);
+});

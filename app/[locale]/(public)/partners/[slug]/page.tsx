@@ -69,8 +69,8 @@ export default async function PartnerPage({ params }: Props) {
   const country = new Intl.DisplayNames([tag], { type: 'region' }).of(p.partner.countryCode) ?? p.partner.countryCode;
   const summary = zh ? p.summaryZh : p.summaryEn;
   const list = (items: string[]) => items.join(zh ? '、' : ', ');
-  const dt = 'text-sm font-medium text-slate-600';
-  const dd = 'mb-3';
+  const dt = 'text-sm font-medium text-slate-600 sm:pt-0.5';
+  const dd = 'mb-3 sm:mb-0';
 
   return (
     <article className="space-y-10">
@@ -91,17 +91,13 @@ export default async function PartnerPage({ params }: Props) {
         {p.formerNames.length > 0 && (
           <p className="text-slate-700">{t('formerly', { names: list(p.formerNames.map((n) => localizedName(n, locale))) })}</p>
         )}
-        <p className="text-lg text-slate-700">
-          {tType(p.type)}
-          {zh ? '，' : ', '}
-          {homeName}
-        </p>
+        <p className="text-lg text-slate-700">{t('tieOf', { type: tType(p.type), home: homeName })}</p>
       </header>
 
       <div className="grid gap-8 md:grid-cols-[minmax(0,1fr)_minmax(0,1fr)] print:block">
         <section aria-labelledby="facts" className="space-y-4">
           <h2 id="facts" className="text-xl font-semibold">{t('facts')}</h2>
-          <dl>
+          <dl className="sm:grid sm:grid-cols-[max-content_minmax(0,1fr)] sm:gap-x-6 sm:gap-y-3">
             <dt className={dt}>{t('country')}</dt>
             <dd className={dd}>{country}</dd>
             <dt className={dt}>{t('level')}</dt>

@@ -1,12 +1,18 @@
 import type { Metadata } from 'next';
 import { getTranslations, setRequestLocale } from 'next-intl/server';
+import { NetworkMap } from '@/components/map/network-map';
+import { Pagination } from '@/components/ui/pagination';
 import { Table } from '@/components/ui/table';
-import { listDirectoryPartners } from '@/db/queries/directory';
+import { getDirectoryFacets, listDirectory, listDirectoryMap } from '@/db/queries/directory';
 import { getHomeLocality } from '@/db/queries/home';
-import { LANGUAGE_TAG, type Locale } from '@/lib/i18n/routing';
+import { CONTINENTS, continentOf } from '@/lib/countries';
+import { COOPERATION_FIELDS, PARTNERSHIP_TYPES } from '@/lib/domain';
+import { getPathname, redirect } from '@/lib/i18n/navigation';
 import { localizedName } from '@/lib/i18n/names';
-import { MAX_SEARCH_LENGTH, parseSearchParams, partnerSearchSchema } from '@/lib/validation/search-params';
-import { PartnerSearch } from './_components/partner-search';
+import { LANGUAGE_TAG, type Locale } from '@/lib/i18n/routing';
+import { DIRECTORY_PAGE_SIZE, directoryFilterSchema, isNarrowed, type DirectoryFilter } from '@/lib/validation/directory';
+import { MAX_SEARCH_LENGTH, parseSearchParams } from '@/lib/validation/search-params';
+import { DirectoryFilters } from './_components/directory-filters';
 
 type Props = {
   params: Promise<{ locale: Locale }>;
@@ -19,21 +25,56 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
   return { title: t('title', { home: home ? localizedName(home, locale) : '' }) };
 }
 
+/** The filter as query-string values, defaults left out, for links that keep it (pages, the language switch). */
+function queryOf(filter: DirectoryFilter, change: Partial<DirectoryFilter> = {}): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const [key, value] of Object.entries({ ...filter, ...change })) {
+    if (value === undefined || value === '' || (key === 'page' && value === 1) || (key === 'sort' && value === 'name')) continue;
+    out[key] = String(value);
+  }
+  return out;
+}
+
 export default async function PartnersPage({ params, searchParams }: Props) {
   const { locale } = await params;
   setRequestLocale(locale);
-  const { value, problem } = parseSearchParams(partnerSearchSchema, await searchParams);
-  const { q } = value;
-  const t = await getTranslations('partners');
-  const tValidation = await getTranslations('validation');
-  const tType = await getTranslations('partnershipType');
-  const tl = await getTranslations('localities');
-  const home = await getHomeLocality();
+  const { value: requested, problem } = parseSearchParams(directoryFilterSchema, await searchParams);
+  const [t, tValidation, tType, tField, tContinent, tl, home] = await Promise.all([
+    getTranslations('partners'),
+    getTranslations('validation'),
+    getTranslations('partnershipType'),
+    getTranslations('cooperationField'),
+    getTranslations('continents'),
+    getTranslations('localities'),
+    getHomeLocality(),
+  ]);
   if (!home) return <p>{t('noHome')}</p>;
 
+  const facets = await getDirectoryFacets(home.id);
+  // A country no public partner is in cannot be chosen in the form, so it is not applied either.
+  const filter: DirectoryFilter =
+    requested.country && !facets.countries.includes(requested.country) ? { ...requested, country: undefined } : requested;
+  const [{ rows, matching, total }, mapPartners] = await Promise.all([
+    listDirectory(home.id, filter, locale),
+    listDirectoryMap(home.id, filter, locale),
+  ]);
+  const pages = Math.max(1, Math.ceil(matching / DIRECTORY_PAGE_SIZE));
+  // A page past the end (an old link, a list that shrank) goes to the last page, filters kept.
+  if (filter.page > pages) redirect({ href: { pathname: '/partners', query: queryOf(filter, { page: pages }) }, locale });
+
   const homeName = localizedName(home, locale);
-  const partners = await listDirectoryPartners(home.id, q);
-  const countries = new Intl.DisplayNames([LANGUAGE_TAG[locale]], { type: 'region' });
+  const countryName = new Intl.DisplayNames([LANGUAGE_TAG[locale]], { type: 'region' });
+  const country = (code: string) => countryName.of(code) ?? code;
+  const collator = new Intl.Collator(LANGUAGE_TAG[locale]);
+  const byLabel = (a: [string, string], b: [string, string]) => collator.compare(a[1], b[1]);
+  const present = new Set(facets.countries.map(continentOf));
+  const options = {
+    continent: CONTINENTS.filter((c) => present.has(c) || c === filter.continent).map((c): [string, string] => [c, tContinent(c)]),
+    country: facets.countries.map((c): [string, string] => [c, country(c)]).sort(byLabel),
+    type: PARTNERSHIP_TYPES.filter((v) => facets.types.includes(v) || v === filter.type).map((v): [string, string] => [v, tType(v)]),
+    field: COOPERATION_FIELDS.filter((v) => facets.fields.includes(v) || v === filter.field).map((v): [string, string] => [v, tField(v)]),
+  };
+  const partnerHref = (slug: string) => getPathname({ href: `/partners/${slug}`, locale });
   const other = locale === 'zh' ? 'en' : 'zh';
 
   return (
@@ -43,12 +84,32 @@ export default async function PartnersPage({ params, searchParams }: Props) {
         <p className="text-slate-600">{t('intro', { home: homeName })}</p>
       </div>
 
-      <PartnerSearch
-        initial={q}
-        label={t('searchLabel')}
-        placeholder={t('searchPlaceholder')}
-        button={t('searchButton')}
-        clear={t('clear')}
+      <DirectoryFilters
+        filter={filter}
+        options={options}
+        labels={{
+          form: t('filtersLabel'),
+          q: t('searchLabel'),
+          qPlaceholder: t('searchPlaceholder'),
+          continent: t('continent'),
+          country: t('country'),
+          type: t('type'),
+          field: t('field'),
+          from: t('from'),
+          to: t('to'),
+          sort: t('sort'),
+          any: t('any'),
+          submit: t('searchButton'),
+          clear: t('clear'),
+          sorts: {
+            name: t('sortName'),
+            '-name': t('sortNameDesc'),
+            country: t('sortCountry'),
+            '-country': t('sortCountryDesc'),
+            year: t('sortYear'),
+            '-year': t('sortYearDesc'),
+          },
+        }}
       />
 
       {problem && (
@@ -58,36 +119,67 @@ export default async function PartnersPage({ params, searchParams }: Props) {
       )}
 
       <p role="status" className="text-sm font-medium text-slate-700">
-        {q ? t('countMatching', { count: partners.length, q }) : t('count', { count: partners.length })}
+        {isNarrowed(filter) ? t('countFiltered', { count: matching, total }) : t('count', { count: total })}
       </p>
 
-      {partners.length > 0 && (
-        <Table caption={t('tableCaption', { home: homeName })} columns={[t('colPartner'), t('colCountry'), t('colType'), t('colSince')]}>
-          {partners.map((p) => {
-            const secondary = other === 'zh' ? p.nameZh : p.nameEn;
-            return (
-              <tr key={p.slug} className="hover:bg-slate-50">
-                <th scope="row" className="px-4 py-3 font-medium">
-                  <span className="block">{localizedName(p, locale)}</span>
-                  {secondary && secondary !== localizedName(p, locale) && (
-                    <span lang={LANGUAGE_TAG[other]} className="block text-xs font-normal text-slate-600">
-                      {secondary}
-                    </span>
-                  )}
-                  {p.formerName && (
-                    <span className="block text-xs font-normal text-slate-600">{tl('formerly', { name: localizedName(p.formerName, locale) })}</span>
-                  )}
-                </th>
-                <td className="px-4 py-3">{countries.of(p.countryCode) ?? p.countryCode}</td>
-                <td className="px-4 py-3">{tType(p.type)}</td>
-                <td className="px-4 py-3 tabular-nums">
-                  {p.establishedYear ?? <span className="text-slate-600">{t('undated')}</span>}
-                </td>
-              </tr>
-            );
-          })}
-        </Table>
+      {matching > 0 && (
+        <NetworkMap
+          home={{ name: homeName, latitude: home.latitude, longitude: home.longitude }}
+          partners={mapPartners.map((p) => ({
+            key: p.slug,
+            href: partnerHref(p.slug),
+            name: localizedName(p, locale),
+            country: country(p.countryCode),
+            year: p.establishedYear,
+            type: p.type,
+            latitude: p.latitude,
+            longitude: p.longitude,
+          }))}
+          notShown={matching - mapPartners.length}
+          listNote={t('mapNote')}
+          skipTo="partner-list"
+        />
       )}
+
+      <div id="partner-list" tabIndex={-1} className="space-y-4">
+        {rows.length > 0 && (
+          <Table caption={t('tableCaption', { home: homeName })} columns={[t('colPartner'), t('colCountry'), t('colType'), t('colSince')]}>
+            {rows.map((p) => {
+              const name = localizedName(p, locale);
+              const secondary = other === 'zh' ? p.nameZh : p.nameEn;
+              return (
+                <tr key={p.slug} className="hover:bg-slate-50">
+                  <th scope="row" className="px-4 py-3 font-medium">
+                    <a href={partnerHref(p.slug)} className="block text-brand-700 underline">
+                      {name}
+                    </a>
+                    {secondary && secondary !== name && (
+                      <span lang={LANGUAGE_TAG[other]} className="block text-xs font-normal text-slate-600">
+                        {secondary}
+                      </span>
+                    )}
+                    {p.formerName && (
+                      <span className="block text-xs font-normal text-slate-600">{tl('formerly', { name: localizedName(p.formerName, locale) })}</span>
+                    )}
+                  </th>
+                  <td className="px-4 py-3">{country(p.countryCode)}</td>
+                  <td className="px-4 py-3">{tType(p.type)}</td>
+                  <td className="px-4 py-3 tabular-nums">
+                    {p.establishedYear ?? <span className="text-slate-600">{t('undated')}</span>}
+                  </td>
+                </tr>
+              );
+            })}
+          </Table>
+        )}
+
+        <Pagination
+          page={filter.page}
+          pages={pages}
+          hrefOf={(page) => ({ pathname: '/partners', query: queryOf(filter, { page }) })}
+          labels={{ nav: t('pagination'), previous: t('previous'), next: t('next'), current: t('page', { page: Math.min(filter.page, pages), pages }) }}
+        />
+      </div>
     </div>
   );
 }

@@ -1,12 +1,16 @@
 import type { Metadata } from 'next';
 import { hasLocale, NextIntlClientProvider } from 'next-intl';
 import { getMessages, getTranslations, setRequestLocale } from 'next-intl/server';
+import { headers } from 'next/headers';
 import { notFound } from 'next/navigation';
 import type { ReactNode } from 'react';
 import { SiteFooter } from '@/components/site-footer';
 import { SiteHeader } from '@/components/site-header';
+import { getHomeLocality } from '@/db/queries/home';
 import { PUBLIC_CLIENT_NAMESPACES, pickMessages } from '@/lib/i18n/client-messages';
+import { localizedName } from '@/lib/i18n/names';
 import { LANGUAGE_TAG, routing } from '@/lib/i18n/routing';
+import { siteOrigin } from '@/lib/seo';
 import '../globals.css';
 
 // Every page reads the registry at request time, and the CSP nonce is per request.
@@ -15,8 +19,17 @@ export const dynamic = 'force-dynamic';
 export async function generateMetadata({ params }: { params: Promise<{ locale: string }> }): Promise<Metadata> {
   const { locale } = await params;
   if (!hasLocale(routing.locales, locale)) return {};
-  const t = await getTranslations({ locale, namespace: 'meta' });
-  return { title: { default: t('title'), template: `%s · ${t('title')}` } };
+  const [t, home, origin] = await Promise.all([
+    getTranslations({ locale, namespace: 'meta' }),
+    getHomeLocality(),
+    headers().then((h) => siteOrigin(h)),
+  ]);
+  return {
+    // Absolute canonical and hreflang addresses (lib/seo.ts): AMITY_PUBLIC_URL, else the request's own host.
+    metadataBase: origin ? new URL(origin) : undefined,
+    title: { default: t('title'), template: `%s · ${t('title')}` },
+    description: t('description', { home: home ? localizedName(home, locale) : '' }),
+  };
 }
 
 export default async function LocaleLayout({

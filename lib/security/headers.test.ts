@@ -16,11 +16,11 @@ describe('contentSecurityPolicy', () => {
 });
 
 describe('isPublicPath', () => {
-  it.each(['/', '/partners', '/zh', '/zh/partners', '/partners/guangzhou-lahore', '/login', '/zh/login', '/api/health', '/files/0e8a2f2c-1b0e-4c55-9a5e-5c1d2a3b4c5d'])(
+  it.each(['/', '/partners', '/zh', '/zh/partners', '/partners/guangzhou-lahore', '/login', '/zh/login', '/api/health', '/files/0e8a2f2c-1b0e-4c55-9a5e-5c1d2a3b4c5d', '/open-data', '/zh/open-data', '/api/open-data/partners.csv', '/robots.txt', '/sitemap.xml', '/icon.svg'])(
     '%s is public',
     (p) => expect(isPublicPath(p)).toBe(true),
   );
-  it.each(['/dashboard', '/zh/dashboard', '/partnerships', '/admin/users', '/zhx/partners', '/partnersx', '/filesx', '/partnerships/x/files/y'])(
+  it.each(['/dashboard', '/zh/dashboard', '/partnerships', '/admin/users', '/zhx/partners', '/partnersx', '/filesx', '/partnerships/x/files/y', '/zh/robots.txt', '/login.txt'])(
     '%s is for staff',
     (p) => expect(isPublicPath(p)).toBe(false),
   );

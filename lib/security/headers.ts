@@ -27,12 +27,16 @@ export function isPublicPath(pathname: string): boolean {
     p.startsWith('/files/') ||
     p === '/login' ||
     p.startsWith('/api/health') ||
-    p.startsWith('/api/open-data')
+    p.startsWith('/api/open-data') ||
+    // Root metadata files: the site icon and what search engines read.
+    pathname === '/icon.svg' ||
+    pathname === '/robots.txt' ||
+    pathname === '/sitemap.xml'
   );
 }
 
 // Staff areas; the proxy sends a visitor without a session cookie to /login before rendering anything.
-const STAFF_PREFIXES = ['/account', '/admin', '/dashboard', '/partnerships', '/activities', '/forbidden'];
+export const STAFF_PREFIXES = ['/account', '/admin', '/dashboard', '/partnerships', '/activities', '/forbidden'];
 
 /** The path without its /zh prefix, if it is a staff page; else null. */
 export function staffPath(pathname: string): string | null {

@@ -14,7 +14,8 @@ type Props = {
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const { locale } = await params;
   const t = await getTranslations({ locale, namespace: 'auth' });
-  return { title: t('title') };
+  // Staff sign-in is no search result: robots.txt keeps crawlers out, and this keeps a linked address unindexed.
+  return { title: t('title'), robots: { index: false, follow: false } };
 }
 
 export default async function LoginPage({ params, searchParams }: Props) {

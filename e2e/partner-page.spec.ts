@@ -25,6 +25,10 @@ test.describe('a partner page', () => {
     await expect(facts.locator('time')).toHaveText('2021');
     await expect(facts).not.toContainText('January');
 
+    // The small map: Guangzhou and Lahore, Lahore's mark named for a screen reader.
+    const map = page.getByRole('group', { name: 'Guangzhou and Lahore' });
+    await expect(map.getByRole('link', { name: 'Lahore, Pakistan, 2021' })).toHaveCount(1);
+
     const agreements = page.getByRole('region', { name: 'Agreements' });
     await expect(agreements.getByRole('heading', { name: 'Guangzhou–Lahore memorandum of understanding' })).toBeVisible();
     await expect(agreements).toContainText('Memorandum of understanding · signed 2021');

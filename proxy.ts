@@ -17,9 +17,9 @@ const PUBLIC_URL = (() => {
 })();
 const HSTS = 'max-age=63072000; includeSubDomains';
 const DOWNLOAD_CSP = "default-src 'none'; sandbox";
-/** Route handlers that send files: a signed copy (staff, or public at /files/[id]), the CSV of the list, an activity's photo. */
+/** Route handlers that send files: a signed copy (staff, or public at /files/[id]), the CSV of the list, an activity's photo (staff, or public at /photos/[id]). */
 function isDownloadPath(pathname: string): boolean {
-  return /^(\/zh)?\/(partnerships\/([^/]+\/files\/[^/]+|export)|activities\/[^/]+\/photos\/[^/]+|files\/[^/]+)$/.test(pathname);
+  return /^(\/zh)?\/(partnerships\/([^/]+\/files\/[^/]+|export)|activities\/[^/]+\/photos\/[^/]+|files\/[^/]+|photos\/[^/]+)$/.test(pathname);
 }
 
 const REFUSALS = {

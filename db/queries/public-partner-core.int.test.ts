@@ -4,6 +4,7 @@ import { db } from '../index';
 import {
   activities,
   activityPartnerships,
+  activityPhotos,
   activityQuantities,
   agreementFiles,
   agreements,
@@ -25,6 +26,26 @@ let homeId: string;
 let lahoreTie: string;
 let lahoreId: string;
 const fileIds: Record<string, string> = {};
+const photoIds: Record<string, string> = {};
+
+function photo(activityId: string, name: string, extra: { isPublic?: boolean; deletedAt?: Date; captionEn?: string } = {}) {
+  const bytes = new Uint8Array([1, 2, 3]);
+  return {
+    activityId,
+    fileName: name,
+    mediaType: 'image/jpeg',
+    byteSize: 3,
+    sha256: 'e'.repeat(64),
+    width: 800,
+    height: 600,
+    content: bytes,
+    displayMediaType: 'image/webp',
+    displayWidth: 400,
+    displayHeight: 300,
+    displayContent: bytes,
+    ...extra,
+  };
+}
 
 async function idOf(slug: string): Promise<string> {
   const [row] = await db.select({ id: partnerships.id }).from(partnerships).where(eq(partnerships.slug, slug));
@@ -79,6 +100,15 @@ describe('queryPublicPartner', () => {
     const fukuokaTie = await idOf('guangzhou-fukuoka');
     await db.insert(activityPartnerships).values({ activityId: masks!.id, partnershipId: fukuokaTie });
     await db.insert(activityQuantities).values({ activityId: masks!.id, partnershipId: fukuokaTie, itemEn: `${MARK} gloves`, amount: '5' });
+    const photos = await db
+      .insert(activityPhotos)
+      .values([
+        photo(masks!.id, 'masks.jpg', { isPublic: true, captionEn: 'Masks handed over' }),
+        photo(masks!.id, `${MARK}-internal.jpg`, { captionEn: `${MARK} caption` }),
+        photo(masks!.id, `${MARK}-deleted.jpg`, { isPublic: true, captionEn: `${MARK} deleted caption`, deletedAt: new Date() }),
+      ])
+      .returning({ id: activityPhotos.id, fileName: activityPhotos.fileName });
+    for (const ph of photos) photoIds[ph.fileName] = ph.id;
     const more = await db
       .insert(activities)
       .values([
@@ -130,6 +160,8 @@ describe('queryPublicPartner', () => {
     expect(p!.activities.map((a) => a.slug)).toEqual(['lahore-orange-line-metro', 'lahore-surgical-masks-2020']);
     expect(p!.activities[0]).toMatchObject({ status: 'ongoing', startedOn: '2020-10-01', startedPrecision: 'month', placeEn: 'Lahore' });
     expect(p!.activities[1]!.quantities).toEqual([{ itemEn: 'Disposable surgical masks', itemZh: '一次性医用外科口罩', amount: '20000.00', unit: null }]);
+    expect(p!.activities[1]!.photos).toEqual([{ id: photoIds['masks.jpg'], captionEn: 'Masks handed over', captionZh: null, width: 400, height: 300 }]);
+    expect(p!.activities[0]!.photos).toEqual([]);
     expect(p!.otherTies).toEqual([
       {
         slug: null,
@@ -147,6 +179,7 @@ describe('queryPublicPartner', () => {
     const text = JSON.stringify(p);
     expect(text).not.toContain(MARK);
     expect(text).not.toContain(fileIds[`${MARK}-internal.pdf`]);
+    expect(text).not.toContain(photoIds[`${MARK}-internal.jpg`]);
     expect(text).not.toContain(lahoreTie);
     expect(text).not.toContain(lahoreId);
     expect(text).not.toContain(homeId);

@@ -70,6 +70,8 @@ export interface PublicActivity {
   placeZh: string | null;
   /** This partner's quantities, in their order; `amount` is a decimal string (numeric(18,2)). */
   quantities: Array<{ itemEn: string; itemZh: string | null; amount: string; unit: string | null }>;
+  /** Photos staff marked public, oldest first; each shows at /photos/<id>; width and height of that copy in pixels. */
+  photos: Array<{ id: string; captionEn: string | null; captionZh: string | null; width: number; height: number }>;
 }
 
 export interface PublicTie {
@@ -194,6 +196,11 @@ export async function queryPublicPartner(executor: Executor, homeLocalityId: str
         quantities: sql<PublicActivity['quantities']>`coalesce((
           select json_agg(json_build_object('itemEn', q.item_en, 'itemZh', q.item_zh, 'amount', q.amount::text, 'unit', q.unit) order by q.position, q.id)
           from activity_quantities q where q.activity_id = ${ACTIVITY_ID} and q.partnership_id = ${id}), '[]'::json)`,
+        // The same rule as the public photo (public-photo-core.ts): marked public and not deleted.
+        photos: sql<PublicActivity['photos']>`coalesce((
+          select json_agg(json_build_object('id', ph.id, 'captionEn', ph.caption_en, 'captionZh', ph.caption_zh,
+            'width', ph.display_width, 'height', ph.display_height) order by ph.uploaded_at, ph.id)
+          from activity_photos ph where ph.activity_id = ${ACTIVITY_ID} and ph.is_public and ph.deleted_at is null), '[]'::json)`,
       })
       .from(activityPartnerships)
       .innerJoin(activities, eq(activities.id, activityPartnerships.activityId))

@@ -25,6 +25,7 @@ export function isPublicPath(pathname: string): boolean {
     p === '/open-data' ||
     p.startsWith('/open-data/') ||
     p.startsWith('/files/') ||
+    p.startsWith('/photos/') ||
     p === '/login' ||
     p.startsWith('/api/health') ||
     p.startsWith('/api/open-data') ||

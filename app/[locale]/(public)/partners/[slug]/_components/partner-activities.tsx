@@ -6,7 +6,7 @@ import { LANGUAGE_TAG, type Locale } from '@/lib/i18n/routing';
 /**
  * The tie's public activities as a timeline, newest first: when (at each date's precision; an ongoing activity
  * "since" its start), title, kind and status, place, this partner's quantities and the public summary, each in
- * the page's language where the record has it.
+ * the page's language where the record has it, and the photos staff marked public.
  */
 export async function PartnerActivities({ activities, locale, partnerName }: { activities: PublicActivity[]; locale: Locale; partnerName: string }) {
   const [t, tKind, tStatus, format] = await Promise.all([
@@ -64,6 +64,29 @@ export async function PartnerActivities({ activities, locale, partnerName }: { a
                   </ul>
                 )}
                 {description && <p className="mt-1 max-w-prose">{description}</p>}
+                {a.photos.length > 0 && (
+                  <ul className="mt-2 flex flex-wrap gap-3">
+                    {a.photos.map((ph) => {
+                      const caption = zh ? (ph.captionZh ?? ph.captionEn) : (ph.captionEn ?? ph.captionZh);
+                      return (
+                        <li key={ph.id} className="max-w-full print:break-inside-avoid">
+                          <figure className="space-y-1">
+                            {/* The display copy is already resized to WebP on upload: a plain img, as on the staff page. */}
+                            <img
+                              src={`/photos/${ph.id}`}
+                              width={ph.width}
+                              height={ph.height}
+                              alt={caption ?? (zh && a.titleZh ? a.titleZh : a.titleEn)}
+                              loading="lazy"
+                              className="h-40 w-auto max-w-full rounded border border-slate-200 object-cover"
+                            />
+                            {caption && <figcaption className="max-w-xs text-sm text-slate-600">{caption}</figcaption>}
+                          </figure>
+                        </li>
+                      );
+                    })}
+                  </ul>
+                )}
               </li>
             );
           })}

@@ -7,6 +7,7 @@ import { formatPartialDate, partialDateText } from '@/lib/calendar-date';
 import { Link } from '@/lib/i18n/navigation';
 import { localizedName } from '@/lib/i18n/names';
 import { LANGUAGE_TAG, routing, type Locale } from '@/lib/i18n/routing';
+import { pageAlternates, partnerPagePath } from '@/lib/seo';
 import { PartnerActivities } from './_components/partner-activities';
 import { PartnerAgreements } from './_components/partner-agreements';
 import { PartnerMap } from './_components/partner-map';
@@ -44,6 +45,7 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
       p.establishedOn && p.establishedPrecision
         ? t('metaDescription', { ...values, date: formatPartialDate(p.establishedOn, p.establishedPrecision, tag) })
         : t('metaDescriptionUndated', values),
+    alternates: pageAlternates(partnerPagePath(p.slug), locale),
   };
 }
 

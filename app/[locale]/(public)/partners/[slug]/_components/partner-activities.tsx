@@ -71,12 +71,14 @@ export async function PartnerActivities({ activities, locale, partnerName }: { a
                       return (
                         <li key={ph.id} className="max-w-full print:break-inside-avoid">
                           <figure className="space-y-1">
-                            {/* The display copy is already resized to WebP on upload: a plain img, as on the staff page. */}
+                            {/* The display copy is already resized to WebP on upload: a plain img, as on the staff page.
+                                A caption names the figure; the image then takes no alt text of its own, which a screen
+                                reader would read twice. */}
                             <img
                               src={`/photos/${ph.id}`}
                               width={ph.width}
                               height={ph.height}
-                              alt={caption ?? (zh && a.titleZh ? a.titleZh : a.titleEn)}
+                              alt={caption ? '' : zh && a.titleZh ? a.titleZh : a.titleEn}
                               loading="lazy"
                               className="h-40 w-auto max-w-full rounded border border-slate-200 object-cover"
                             />

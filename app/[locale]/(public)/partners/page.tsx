@@ -10,6 +10,7 @@ import { COOPERATION_FIELDS, PARTNERSHIP_TYPES } from '@/lib/domain';
 import { getPathname, redirect } from '@/lib/i18n/navigation';
 import { localizedName } from '@/lib/i18n/names';
 import { LANGUAGE_TAG, type Locale } from '@/lib/i18n/routing';
+import { pageAlternates } from '@/lib/seo';
 import { DIRECTORY_PAGE_SIZE, directoryFilterSchema, isNarrowed, type DirectoryFilter } from '@/lib/validation/directory';
 import { MAX_SEARCH_LENGTH, parseSearchParams } from '@/lib/validation/search-params';
 import { DirectoryFilters } from './_components/directory-filters';
@@ -21,8 +22,14 @@ type Props = {
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const { locale } = await params;
-  const [t, home] = await Promise.all([getTranslations({ locale, namespace: 'partners' }), getHomeLocality()]);
-  return { title: t('title', { home: home ? localizedName(home, locale) : '' }) };
+  const [t, tSeo, home] = await Promise.all([
+    getTranslations({ locale, namespace: 'partners' }),
+    getTranslations({ locale, namespace: 'seo' }),
+    getHomeLocality(),
+  ]);
+  const name = home ? localizedName(home, locale) : '';
+  // One canonical address for every search, filter and page of the list: the partners themselves are in the sitemap.
+  return { title: t('title', { home: name }), description: tSeo('partnersDescription', { home: name }), alternates: pageAlternates('/partners', locale) };
 }
 
 /** The filter as query-string values, defaults left out, for links that keep it (pages, the language switch). */

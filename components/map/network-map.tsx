@@ -106,25 +106,27 @@ export async function NetworkMap(props: NetworkMapProps) {
             />
           </g>
         )}
-        {placed.map(({ partner, at }) => {
-          const name = label(partner);
-          const colour = TIE_COLOURS[partner.type];
-          const filled = isFilledMark(partner.type);
-          return (
-            <a key={partner.key} href={partner.href} aria-label={name} className="group">
-              <title>{name}</title>
-              <circle
-                cx={at[0]}
-                cy={at[1]}
-                r={5}
-                fill={filled ? colour : '#fff'}
-                stroke={filled ? '#fff' : colour}
-                strokeWidth={filled ? 1 : 2.5}
-                className="max-sm:[r:9] group-hover:[r:7] group-focus-visible:stroke-[#0f172a] group-focus-visible:[r:8] group-focus-visible:[stroke-width:3]"
-              />
-            </a>
-          );
-        })}
+        {/* One set of classes for every mark, not one per mark: bigger on a phone, on hover and on focus. */}
+        <g className="max-sm:[&_circle]:[r:9] [&_a:hover_circle]:[r:7] [&_a:focus-visible_circle]:[r:8] [&_a:focus-visible_circle]:stroke-[#0f172a] [&_a:focus-visible_circle]:[stroke-width:3]">
+          {placed.map(({ partner, at }) => {
+            const name = label(partner);
+            const colour = TIE_COLOURS[partner.type];
+            const filled = isFilledMark(partner.type);
+            return (
+              <a key={partner.key} href={partner.href} aria-label={name}>
+                <title>{name}</title>
+                <circle
+                  cx={at[0]}
+                  cy={at[1]}
+                  r={5}
+                  fill={filled ? colour : '#fff'}
+                  stroke={filled ? '#fff' : colour}
+                  strokeWidth={filled ? 1 : 2.5}
+                />
+              </a>
+            );
+          })}
+        </g>
       </svg>
       {props.listNote && (
         <p id={noteId} className="sr-only">

@@ -91,7 +91,10 @@ export default async function PartnersPage({ params, searchParams }: Props) {
         <p className="text-slate-600">{t('intro', { home: homeName })}</p>
       </div>
 
+      {/* Keyed by the query: a client-side navigation (clear filters, the pages) renders the form anew, so its
+          fields show the new filter rather than what was last typed. */}
       <DirectoryFilters
+        key={new URLSearchParams(queryOf(filter)).toString()}
         filter={filter}
         options={options}
         labels={{
@@ -126,7 +129,11 @@ export default async function PartnersPage({ params, searchParams }: Props) {
       )}
 
       <p role="status" className="text-sm font-medium text-slate-700">
-        {isNarrowed(filter) ? t('countFiltered', { count: matching, total }) : t('count', { count: total })}
+        {!isNarrowed(filter)
+          ? t('count', { count: total })
+          : isNarrowed({ ...filter, q: '' })
+            ? t('countFiltered', { count: matching, total })
+            : t('countMatching', { count: matching, q: filter.q })}
       </p>
 
       {matching > 0 && (

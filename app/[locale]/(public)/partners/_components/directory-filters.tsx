@@ -64,9 +64,9 @@ export function DirectoryFilters(props: {
       method="get"
       role="search"
       aria-label={labels.form}
-      className="grid gap-3 rounded-lg border border-slate-200 bg-slate-50 p-4 text-sm sm:grid-cols-2 lg:grid-cols-4 print:hidden"
+      className="grid grid-cols-2 gap-3 rounded-lg border border-slate-200 bg-slate-50 p-4 text-sm lg:grid-cols-4 print:hidden"
     >
-      <div className="flex flex-col gap-1 sm:col-span-2">
+      <div className="col-span-2 flex flex-col gap-1">
         <label htmlFor="df-q">{labels.q}</label>
         <input
           id="df-q"
@@ -94,7 +94,7 @@ export function DirectoryFilters(props: {
           ))}
         </select>
       </div>
-      <div className="flex items-end gap-4 sm:col-span-2 lg:col-span-3">
+      <div className="flex flex-wrap items-end gap-x-4 gap-y-2 lg:col-span-3">
         <button type="submit" className="rounded bg-brand-700 px-4 py-1.5 font-medium text-white hover:bg-brand-900">
           {labels.submit}
         </button>

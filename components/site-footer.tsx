@@ -1,5 +1,5 @@
 import { getTranslations } from 'next-intl/server';
-import { Link } from '@/lib/i18n/navigation';
+import { LocaleLink as Link } from './locale-link';
 
 /** The public footer with the data attribution the dataset's licences ask for. */
 export async function SiteFooter() {

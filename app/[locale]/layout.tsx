@@ -1,13 +1,12 @@
 import type { Metadata } from 'next';
-import { hasLocale, NextIntlClientProvider } from 'next-intl';
-import { getMessages, getTranslations, setRequestLocale } from 'next-intl/server';
+import { hasLocale } from 'next-intl';
+import { getTranslations, setRequestLocale } from 'next-intl/server';
 import { headers } from 'next/headers';
 import { notFound } from 'next/navigation';
 import type { ReactNode } from 'react';
 import { SiteFooter } from '@/components/site-footer';
 import { SiteHeader } from '@/components/site-header';
 import { getHomeLocality } from '@/db/queries/home';
-import { PUBLIC_CLIENT_NAMESPACES, pickMessages } from '@/lib/i18n/client-messages';
 import { localizedName } from '@/lib/i18n/names';
 import { LANGUAGE_TAG, routing } from '@/lib/i18n/routing';
 import { siteOrigin } from '@/lib/seo';
@@ -42,7 +41,7 @@ export default async function LocaleLayout({
   const { locale } = await params;
   if (!hasLocale(routing.locales, locale)) notFound();
   setRequestLocale(locale);
-  const [t, messages] = await Promise.all([getTranslations('nav'), getMessages()]);
+  const t = await getTranslations('nav');
   return (
     <html lang={LANGUAGE_TAG[locale]}>
       <body className="flex min-h-screen flex-col bg-white font-sans text-slate-900 antialiased">
@@ -52,13 +51,13 @@ export default async function LocaleLayout({
         >
           {t('skipToContent')}
         </a>
-        <NextIntlClientProvider messages={pickMessages(messages, PUBLIC_CLIENT_NAMESPACES)}>
-          <SiteHeader />
-          <main id="main" tabIndex={-1} className="mx-auto w-full max-w-6xl flex-1 px-4 py-8">
-            {children}
-          </main>
-          <SiteFooter />
-        </NextIntlClientProvider>
+        {/* No message catalogue for the browser here: public pages format nothing there. Staff pages and the
+            sign-in page give their client components the namespaces they use (lib/i18n/client-messages.ts). */}
+        <SiteHeader />
+        <main id="main" tabIndex={-1} className="mx-auto w-full max-w-6xl flex-1 px-4 py-8">
+          {children}
+        </main>
+        <SiteFooter />
       </body>
     </html>
   );

@@ -1,4 +1,4 @@
-import { Link } from '@/lib/i18n/navigation';
+import { LocaleLink as Link } from '../locale-link';
 
 /**
  * Previous and next links of a paginated list, with "page n of m" between (the current page announced as such);

@@ -3,8 +3,8 @@ import type { AbstractIntlMessages } from 'next-intl';
 // Which catalogue namespaces reach the browser. Each page's HTML carries the messages its client components may
 // need, not the whole catalogue (20 KB a language and growing, serialised into every page).
 
-/** Public pages: their client components take strings as props; only the error boundary reads the catalogue. */
-export const PUBLIC_CLIENT_NAMESPACES = ['errors'] as const;
+// Public pages get none: their one client component (the language switch) takes its words as props, and the error
+// boundary has its own (error-page-text.ts).
 /** The sign-in page: its form shows sign-in and validation messages. */
 export const LOGIN_CLIENT_NAMESPACES = ['errors', 'auth', 'validation'] as const;
 /** Staff pages: forms show any action's message (a catalogue key) and label closed sets. */

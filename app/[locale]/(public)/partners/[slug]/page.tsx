@@ -4,7 +4,7 @@ import { notFound } from 'next/navigation';
 import { getHomeLocality } from '@/db/queries/home';
 import { getPublicPartner } from '@/db/queries/public-partner';
 import { formatPartialDate, partialDateText } from '@/lib/calendar-date';
-import { Link } from '@/lib/i18n/navigation';
+import { LocaleLink as Link } from '@/components/locale-link';
 import { localizedName } from '@/lib/i18n/names';
 import { LANGUAGE_TAG, routing, type Locale } from '@/lib/i18n/routing';
 import { pageAlternates, partnerPagePath } from '@/lib/seo';

@@ -1,4 +1,4 @@
-import { Link } from '@/lib/i18n/navigation';
+import { LocaleLink as Link } from '@/components/locale-link';
 import { MAX_SEARCH_LENGTH } from '@/lib/validation/search-params';
 import { DIRECTORY_SORTS, DIRECTORY_YEARS, type DirectoryFilter, type DirectorySort } from '@/lib/validation/directory';
 

@@ -17,9 +17,12 @@ const PUBLIC_URL = (() => {
 })();
 const HSTS = 'max-age=63072000; includeSubDomains';
 const DOWNLOAD_CSP = "default-src 'none'; sandbox";
-/** Route handlers that send files: a signed copy (staff, or public at /files/[id]), the CSV of the list, an activity's photo (staff, or public at /photos/[id]). */
+/**
+ * Route handlers that send files: a signed copy (staff, or public at /files/[id]), the CSV of the list, an
+ * activity's photo (staff, or public at /photos/[id]), the network map's land drawing (/map/land-<centre>.svg).
+ */
 function isDownloadPath(pathname: string): boolean {
-  return /^(\/zh)?\/(partnerships\/([^/]+\/files\/[^/]+|export)|activities\/[^/]+\/photos\/[^/]+|files\/[^/]+|photos\/[^/]+)$/.test(pathname);
+  return /^(\/zh)?\/(partnerships\/([^/]+\/files\/[^/]+|export)|activities\/[^/]+\/photos\/[^/]+|files\/[^/]+|photos\/[^/]+)$/.test(pathname) || /^\/map\/[^/]+$/.test(pathname);
 }
 
 const REFUSALS = {
@@ -125,7 +128,8 @@ export async function proxy(request: NextRequest) {
   } else {
     // Route handlers and root metadata files (/icon.svg, later /robots.txt, /sitemap.xml) have no locale: the
     // locale rewrite would send them to /en/icon.svg, which is a 404.
-    const localeFree = pathname.startsWith('/api/') || /^\/[\w-]+\.(svg|png|ico|txt|xml|webmanifest)$/.test(pathname);
+    const localeFree =
+      pathname.startsWith('/api/') || pathname.startsWith('/map/') || /^\/[\w-]+\.(svg|png|ico|txt|xml|webmanifest)$/.test(pathname);
     response = localeFree ? NextResponse.next({ request: { headers: request.headers } }) : intl(request);
     if (!isPublicPath(pathname)) response.headers.set('Cache-Control', 'no-store');
   }

@@ -26,6 +26,7 @@ export function isPublicPath(pathname: string): boolean {
     p.startsWith('/open-data/') ||
     p.startsWith('/files/') ||
     p.startsWith('/photos/') ||
+    pathname.startsWith('/map/') ||
     p === '/login' ||
     p.startsWith('/api/health') ||
     p.startsWith('/api/open-data') ||

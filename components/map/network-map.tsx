@@ -1,7 +1,17 @@
 import { getTranslations } from 'next-intl/server';
 import { PARTNERSHIP_TYPES, type PartnershipType } from '@/lib/domain';
-import { arcPath, landPath, MAP_WIDTH, mapFrame, projectPoint } from './geometry';
+import { arcPath, MAP_WIDTH, mapFrame, projectPoint } from './geometry';
 import { isFilledMark, TIE_COLOURS } from './tie-styles';
+
+/** The class of a type's marks in the map's own style sheet: `m0`, `m1`, ... */
+const MARK_CLASS = Object.fromEntries(PARTNERSHIP_TYPES.map((type, i) => [type, `m${i}`])) as Record<PartnershipType, string>;
+/** Sister ties (and "other") are filled dots, friendly cooperation ties rings (tie-styles.ts); radius 5 units. */
+const markStyles = PARTNERSHIP_TYPES.map((type) => {
+  const colour = TIE_COLOURS[type];
+  return isFilledMark(type)
+    ? `.${MARK_CLASS[type]}{r:5px;fill:${colour};stroke:#fff;stroke-width:1px}`
+    : `.${MARK_CLASS[type]}{r:5px;fill:#fff;stroke:${colour};stroke-width:2.5px}`;
+}).join('');
 
 /** One partner on the map. */
 export interface MapPartner {
@@ -85,11 +95,16 @@ export async function NetworkMap(props: NetworkMapProps) {
         aria-describedby={props.listNote ? noteId : undefined}
         className="block h-auto w-full rounded-lg border border-slate-200 bg-slate-50 print:border-slate-400"
       >
-        <path d={landPath(centre)} fill="#e2e8f0" stroke="#cbd5e1" strokeWidth={0.5} aria-hidden="true" />
+        {/* The land is the same drawing on every page: an image the browser fetches once (app/map/[file]). */}
+        <image href={`/map/land-${Math.round(centre)}.svg`} width={MAP_WIDTH} height={frame.height} aria-hidden="true" />
+        {/* One path per type of tie, holding all its arcs, and one rule per type for its marks: the page carries
+            each colour once, not once per partner. */}
+        <style>{markStyles}</style>
         <g fill="none" strokeWidth={1.25} strokeOpacity={0.7} aria-hidden="true">
-          {placed.map(({ partner, arc }) =>
-            arc ? <path key={partner.key} d={arc} stroke={TIE_COLOURS[partner.type]} vectorEffect="non-scaling-stroke" /> : null,
-          )}
+          {typesDrawn.map((type) => {
+            const d = placed.flatMap(({ partner, arc }) => (arc && partner.type === type ? [arc] : [])).join('');
+            return d ? <path key={type} d={d} stroke={TIE_COLOURS[type]} vectorEffect="non-scaling-stroke" /> : null;
+          })}
         </g>
         {homePoint && (
           <g aria-hidden="true">
@@ -110,19 +125,10 @@ export async function NetworkMap(props: NetworkMapProps) {
         <g className="max-sm:[&_circle]:[r:9] [&_a:hover_circle]:[r:7] [&_a:focus-visible_circle]:[r:8] [&_a:focus-visible_circle]:stroke-[#0f172a] [&_a:focus-visible_circle]:[stroke-width:3]">
           {placed.map(({ partner, at }) => {
             const name = label(partner);
-            const colour = TIE_COLOURS[partner.type];
-            const filled = isFilledMark(partner.type);
             return (
               <a key={partner.key} href={partner.href} aria-label={name}>
                 <title>{name}</title>
-                <circle
-                  cx={at[0]}
-                  cy={at[1]}
-                  r={5}
-                  fill={filled ? colour : '#fff'}
-                  stroke={filled ? '#fff' : colour}
-                  strokeWidth={filled ? 1 : 2.5}
-                />
+                <circle cx={at[0]} cy={at[1]} className={MARK_CLASS[partner.type]} />
               </a>
             );
           })}

@@ -1,17 +1,17 @@
 import NextLink from 'next/link';
 import { getLocale } from 'next-intl/server';
 import type { ComponentProps } from 'react';
-import { getPathname } from '@/lib/i18n/navigation';
-
-type Href = Parameters<typeof getPathname>[0]['href'];
+import { type Href, localizedHref } from '@/lib/i18n/paths';
+import type { Locale } from '@/lib/i18n/routing';
 
 /**
  * A link for server components: `href` is written without the /zh prefix (as for next-intl's Link) and gets the
  * page's locale here, on the server; the browser gets a plain next/link. Public pages use it instead of
- * next-intl's Link, whose client half needs the message catalogue's provider and brings about 12 KB of
- * compressed JavaScript (use-intl's message formatting) to pages that format nothing in the browser.
+ * next-intl's Link (and import nothing from lib/i18n/navigation): its client half needs the message catalogue's
+ * provider and brings about 12 KB of compressed JavaScript (use-intl's message formatting) to pages that format
+ * nothing in the browser.
  */
 export async function LocaleLink({ href, ...rest }: Omit<ComponentProps<typeof NextLink>, 'href'> & { href: Href }) {
-  const locale = await getLocale();
-  return <NextLink href={getPathname({ href, locale })} {...rest} />;
+  const locale = (await getLocale()) as Locale;
+  return <NextLink href={localizedHref(locale, href)} {...rest} />;
 }

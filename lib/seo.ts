@@ -1,3 +1,4 @@
+import { localizedHref } from './i18n/paths';
 import type { Metadata } from 'next';
 import { LANGUAGE_TAG, type Locale, routing } from './i18n/routing';
 import { publicUrl } from './security/public-url';
@@ -35,8 +36,7 @@ export function siteOrigin(headers: HeaderSource, env: Record<string, string | u
  * under /zh (`/zh/partners`, `/zh`). `path` is the page's path without a locale prefix, starting with '/'.
  */
 export function localizedPath(path: string, locale: Locale): string {
-  if (locale === routing.defaultLocale) return path;
-  return path === '/' ? `/${locale}` : `/${locale}${path}`;
+  return localizedHref(locale, path);
 }
 
 /**

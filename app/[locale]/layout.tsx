@@ -1,5 +1,4 @@
 import type { Metadata } from 'next';
-import { hasLocale } from 'next-intl';
 import { getTranslations, setRequestLocale } from 'next-intl/server';
 import { headers } from 'next/headers';
 import { notFound } from 'next/navigation';
@@ -8,7 +7,7 @@ import { SiteFooter } from '@/components/site-footer';
 import { SiteHeader } from '@/components/site-header';
 import { getHomeLocality } from '@/db/queries/home';
 import { localizedName } from '@/lib/i18n/names';
-import { LANGUAGE_TAG, routing } from '@/lib/i18n/routing';
+import { isLocale, LANGUAGE_TAG } from '@/lib/i18n/routing';
 import { siteOrigin } from '@/lib/seo';
 import '../globals.css';
 
@@ -17,7 +16,7 @@ export const dynamic = 'force-dynamic';
 
 export async function generateMetadata({ params }: { params: Promise<{ locale: string }> }): Promise<Metadata> {
   const { locale } = await params;
-  if (!hasLocale(routing.locales, locale)) return {};
+  if (!isLocale(locale)) return {};
   const [t, home, origin] = await Promise.all([
     getTranslations({ locale, namespace: 'meta' }),
     getHomeLocality(),
@@ -39,7 +38,7 @@ export default async function LocaleLayout({
   params: Promise<{ locale: string }>;
 }) {
   const { locale } = await params;
-  if (!hasLocale(routing.locales, locale)) notFound();
+  if (!isLocale(locale)) notFound();
   setRequestLocale(locale);
   const t = await getTranslations('nav');
   return (

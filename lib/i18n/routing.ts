@@ -16,3 +16,8 @@ export type Locale = (typeof routing.locales)[number];
 
 /** The BCP 47 tag for <html lang> and Intl formatters. */
 export const LANGUAGE_TAG: Record<Locale, string> = { en: 'en', zh: 'zh-CN' };
+
+/** Whether a path segment names one of the locales (next-intl's hasLocale, without importing 'next-intl' into pages). */
+export function isLocale(value: string | undefined): value is Locale {
+  return (routing.locales as readonly string[]).includes(value ?? '');
+}

@@ -1,7 +1,8 @@
-import { redirect } from '@/lib/i18n/navigation';
+import { redirect } from 'next/navigation';
+import { localizedHref } from '@/lib/i18n/paths';
 import type { Locale } from '@/lib/i18n/routing';
 
 export default async function Home({ params }: { params: Promise<{ locale: Locale }> }) {
   const { locale } = await params;
-  redirect({ href: '/partners', locale });
+  redirect(localizedHref(locale, '/partners'));
 }

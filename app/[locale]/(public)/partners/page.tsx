@@ -7,7 +7,8 @@ import { getDirectoryFacets, listDirectory, listDirectoryMap } from '@/db/querie
 import { getHomeLocality } from '@/db/queries/home';
 import { CONTINENTS, continentOf } from '@/lib/countries';
 import { COOPERATION_FIELDS, PARTNERSHIP_TYPES } from '@/lib/domain';
-import { getPathname, redirect } from '@/lib/i18n/navigation';
+import { redirect } from 'next/navigation';
+import { localizedHref } from '@/lib/i18n/paths';
 import { localizedName } from '@/lib/i18n/names';
 import { LANGUAGE_TAG, type Locale } from '@/lib/i18n/routing';
 import { pageAlternates } from '@/lib/seo';
@@ -67,7 +68,7 @@ export default async function PartnersPage({ params, searchParams }: Props) {
   ]);
   const pages = Math.max(1, Math.ceil(matching / DIRECTORY_PAGE_SIZE));
   // A page past the end (an old link, a list that shrank) goes to the last page, filters kept.
-  if (filter.page > pages) redirect({ href: { pathname: '/partners', query: queryOf(filter, { page: pages }) }, locale });
+  if (filter.page > pages) redirect(localizedHref(locale, { pathname: '/partners', query: queryOf(filter, { page: pages }) }));
 
   const homeName = localizedName(home, locale);
   const countryName = new Intl.DisplayNames([LANGUAGE_TAG[locale]], { type: 'region' });
@@ -81,7 +82,7 @@ export default async function PartnersPage({ params, searchParams }: Props) {
     type: PARTNERSHIP_TYPES.filter((v) => facets.types.includes(v) || v === filter.type).map((v): [string, string] => [v, tType(v)]),
     field: COOPERATION_FIELDS.filter((v) => facets.fields.includes(v) || v === filter.field).map((v): [string, string] => [v, tField(v)]),
   };
-  const partnerHref = (slug: string) => getPathname({ href: `/partners/${slug}`, locale });
+  const partnerHref = (slug: string) => localizedHref(locale, `/partners/${slug}`);
   const other = locale === 'zh' ? 'en' : 'zh';
 
   return (

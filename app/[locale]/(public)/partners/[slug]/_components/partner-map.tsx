@@ -1,7 +1,7 @@
 import { getTranslations } from 'next-intl/server';
 import { NetworkMap } from '@/components/map/network-map';
 import type { PublicPartnerProfile } from '@/db/queries/public-partner';
-import { getPathname } from '@/lib/i18n/navigation';
+import { localizedHref } from '@/lib/i18n/paths';
 import { localizedName } from '@/lib/i18n/names';
 import { LANGUAGE_TAG, type Locale } from '@/lib/i18n/routing';
 
@@ -22,7 +22,7 @@ export async function PartnerMap({ profile: p, locale }: { profile: PublicPartne
         partners={[
           {
             key: p.slug,
-            href: getPathname({ href: `/partners/${p.slug}`, locale }),
+            href: localizedHref(locale, `/partners/${p.slug}`),
             name,
             country: new Intl.DisplayNames([LANGUAGE_TAG[locale]], { type: 'region' }).of(p.partner.countryCode) ?? p.partner.countryCode,
             year: p.establishedOn ? Number(p.establishedOn.slice(0, 4)) : null,

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { arcPath, landPath, MAP_WIDTH, mapFrame, projectPoint } from './geometry';
+import { arcPath, escapeXml, landPath, MAP_WIDTH, mapFrame, projectPoint } from './geometry';
 
 describe('the network map geometry', () => {
   it('draws the land once per centre meridian, small and in whole units', () => {
@@ -27,5 +27,12 @@ describe('the network map geometry', () => {
     expect(arc).toMatch(/^M\d+ \d+l/);
     // A line across the meridian opposite Guangzhou (66.7° W), the map's edge, comes in two pieces.
     expect(arcPath(frame, [-60, 10], [-75, 10]).match(/M/g)).toHaveLength(2);
+  });
+});
+
+describe('escapeXml', () => {
+  it('leaves no markup and no way out of a quoted attribute', () => {
+    expect(escapeXml(`<script>alert("x")</script> & 'quotes'`)).toBe('&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt; &amp; &#39;quotes&#39;');
+    expect(escapeXml('Łódź, 拉合尔')).toBe('Łódź, 拉合尔');
   });
 });

@@ -141,3 +141,10 @@ export function projectPoint(frame: MapFrame, at: LonLat): [number, number] | nu
   const xy = frame.projection(at);
   return xy ? [Math.round(xy[0]), Math.round(xy[1])] : null;
 }
+
+const XML_ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
+
+/** Text made safe for SVG (or HTML) text and quoted attribute values: & < > " ' as entities. */
+export function escapeXml(text: string): string {
+  return text.replace(/[&<>"']/g, (c) => XML_ESCAPES[c]!);
+}

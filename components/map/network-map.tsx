@@ -1,12 +1,12 @@
 import { getTranslations } from 'next-intl/server';
 import { PARTNERSHIP_TYPES, type PartnershipType } from '@/lib/domain';
-import { arcPath, MAP_WIDTH, mapFrame, projectPoint } from './geometry';
+import { arcPath, escapeXml, MAP_WIDTH, mapFrame, projectPoint } from './geometry';
 import { isFilledMark, TIE_COLOURS } from './tie-styles';
 
-/** The class of a type's marks in the map's own style sheet: `m0`, `m1`, ... */
-const MARK_CLASS = Object.fromEntries(PARTNERSHIP_TYPES.map((type, i) => [type, `m${i}`])) as Record<PartnershipType, string>;
+/** The class of a type's marks in the map's own style sheet: `network-mark-0`, `network-mark-1`, ... */
+const MARK_CLASS = Object.fromEntries(PARTNERSHIP_TYPES.map((type, i) => [type, `network-mark-${i}`])) as Record<PartnershipType, string>;
 /** Sister ties (and "other") are filled dots, friendly cooperation ties rings (tie-styles.ts); radius 5 units. */
-const markStyles = PARTNERSHIP_TYPES.map((type) => {
+const MARK_STYLES = PARTNERSHIP_TYPES.map((type) => {
   const colour = TIE_COLOURS[type];
   return isFilledMark(type)
     ? `.${MARK_CLASS[type]}{r:5px;fill:${colour};stroke:#fff;stroke-width:1px}`
@@ -81,6 +81,34 @@ export async function NetworkMap(props: NetworkMapProps) {
     p.year === null ? t('markLabelUndated', { name: p.name, country: p.country }) : t('markLabel', { name: p.name, country: p.country, year: String(p.year) });
   const noteId = `network-map-note-${props.skipTo ?? 'map'}`;
 
+  const title = props.title ?? t('title', { home: home.name });
+  const arcs = typesDrawn.map((type) => {
+    const d = placed.flatMap(({ partner, arc }) => (arc && partner.type === type ? [arc] : [])).join('');
+    return d ? `<path d="${d}" stroke="${TIE_COLOURS[type]}" vector-effect="non-scaling-stroke"/>` : '';
+  });
+  const marks = placed.map(({ partner, at }) => {
+    const name = escapeXml(label(partner));
+    return `<a href="${escapeXml(partner.href)}" aria-label="${name}"><title>${name}</title><circle cx="${at[0]}" cy="${at[1]}" class="${MARK_CLASS[partner.type]}"/></a>`;
+  });
+  const svg = [
+    `<svg viewBox="0 0 ${MAP_WIDTH} ${frame.height}" role="group" aria-label="${escapeXml(title)}"`,
+    props.listNote ? ` aria-describedby="${noteId}"` : '',
+    ' class="block h-auto w-full rounded-lg border border-slate-200 bg-slate-50 print:border-slate-400">',
+    // The land is the same drawing on every page: an image the browser fetches once (app/map/[file]).
+    `<image href="/map/land-${Math.round(centre)}.svg" width="${MAP_WIDTH}" height="${frame.height}" aria-hidden="true"/>`,
+    // One path per type of tie holding all its arcs, and one rule per type for its marks: each colour once.
+    `<style>${MARK_STYLES}</style>`,
+    `<g fill="none" stroke-width="1.25" stroke-opacity="0.7" aria-hidden="true">${arcs.join('')}</g>`,
+    homePoint
+      ? `<g aria-hidden="true"><title>${escapeXml(home.name)}</title><rect x="${homePoint[0] - 6}" y="${homePoint[1] - 6}" width="12" height="12" ` +
+        `transform="rotate(45 ${homePoint[0]} ${homePoint[1]})" fill="#0f172a" stroke="#fff" stroke-width="1.5"/></g>`
+      : '',
+    // One set of classes for every mark, not one per mark: bigger on a phone, on hover and on focus.
+    '<g class="max-sm:[&_circle]:[r:9] [&_a:hover_circle]:[r:7] [&_a:focus-visible_circle]:[r:8] [&_a:focus-visible_circle]:stroke-[#0f172a] [&_a:focus-visible_circle]:[stroke-width:3]">',
+    marks.join(''),
+    '</g></svg>',
+  ].join('');
+
   return (
     <figure className={`space-y-2 break-inside-avoid ${props.className ?? ''}`}>
       {props.skipTo && (
@@ -88,52 +116,9 @@ export async function NetworkMap(props: NetworkMapProps) {
           {t('skip')}
         </a>
       )}
-      <svg
-        viewBox={`0 0 ${MAP_WIDTH} ${frame.height}`}
-        role="group"
-        aria-label={props.title ?? t('title', { home: home.name })}
-        aria-describedby={props.listNote ? noteId : undefined}
-        className="block h-auto w-full rounded-lg border border-slate-200 bg-slate-50 print:border-slate-400"
-      >
-        {/* The land is the same drawing on every page: an image the browser fetches once (app/map/[file]). */}
-        <image href={`/map/land-${Math.round(centre)}.svg`} width={MAP_WIDTH} height={frame.height} aria-hidden="true" />
-        {/* One path per type of tie, holding all its arcs, and one rule per type for its marks: the page carries
-            each colour once, not once per partner. */}
-        <style>{markStyles}</style>
-        <g fill="none" strokeWidth={1.25} strokeOpacity={0.7} aria-hidden="true">
-          {typesDrawn.map((type) => {
-            const d = placed.flatMap(({ partner, arc }) => (arc && partner.type === type ? [arc] : [])).join('');
-            return d ? <path key={type} d={d} stroke={TIE_COLOURS[type]} vectorEffect="non-scaling-stroke" /> : null;
-          })}
-        </g>
-        {homePoint && (
-          <g aria-hidden="true">
-            <title>{home.name}</title>
-            <rect
-              x={homePoint[0] - 6}
-              y={homePoint[1] - 6}
-              width={12}
-              height={12}
-              transform={`rotate(45 ${homePoint[0]} ${homePoint[1]})`}
-              fill="#0f172a"
-              stroke="#fff"
-              strokeWidth={1.5}
-            />
-          </g>
-        )}
-        {/* One set of classes for every mark, not one per mark: bigger on a phone, on hover and on focus. */}
-        <g className="max-sm:[&_circle]:[r:9] [&_a:hover_circle]:[r:7] [&_a:focus-visible_circle]:[r:8] [&_a:focus-visible_circle]:stroke-[#0f172a] [&_a:focus-visible_circle]:[stroke-width:3]">
-          {placed.map(({ partner, at }) => {
-            const name = label(partner);
-            return (
-              <a key={partner.key} href={partner.href} aria-label={name}>
-                <title>{name}</title>
-                <circle cx={at[0]} cy={at[1]} className={MARK_CLASS[partner.type]} />
-              </a>
-            );
-          })}
-        </g>
-      </svg>
+      {/* The drawing is written as one string: the page and React's payload carry it as text, instead of several
+          hundred elements React would render one by one on every request (each name is escaped: escapeXml). */}
+      <div dangerouslySetInnerHTML={{ __html: svg }} />
       {props.listNote && (
         <p id={noteId} className="sr-only">
           {props.listNote}

@@ -156,30 +156,36 @@ export default async function PartnersPage({ params, searchParams }: Props) {
         />
       )}
 
-      <div id="partner-list" tabIndex={-1} className="space-y-4">
+      {/* The rows' styles are set once here rather than on each of up to 50 rows: the page and React's payload
+          then carry each class list once. */}
+      <div
+        id="partner-list"
+        tabIndex={-1}
+        className="space-y-4 [&_tbody_a]:block [&_tbody_a]:text-brand-700 [&_tbody_a]:underline [&_tbody_td]:px-4 [&_tbody_td]:py-3 [&_tbody_td:last-child]:tabular-nums [&_tbody_th]:px-4 [&_tbody_th]:py-3 [&_tbody_th]:font-medium [&_tbody_th_span]:block [&_tbody_th_span]:text-xs [&_tbody_th_span]:font-normal [&_tbody_th_span]:text-slate-600 [&_tbody_tr:hover]:bg-slate-50"
+      >
         {rows.length > 0 && (
           <Table caption={t('tableCaption', { home: homeName })} columns={[t('colPartner'), t('colCountry'), t('colType'), t('colSince')]}>
             {rows.map((p) => {
               const name = localizedName(p, locale);
               const secondary = other === 'zh' ? p.nameZh : p.nameEn;
               return (
-                <tr key={p.slug} className="hover:bg-slate-50">
-                  <th scope="row" className="px-4 py-3 font-medium">
-                    <a href={partnerHref(p.slug)} className="block text-brand-700 underline">
+                <tr key={p.slug}>
+                  <th scope="row">
+                    <a href={partnerHref(p.slug)}>
                       {name}
                     </a>
                     {secondary && secondary !== name && (
-                      <span lang={LANGUAGE_TAG[other]} className="block text-xs font-normal text-slate-600">
+                      <span lang={LANGUAGE_TAG[other]}>
                         {secondary}
                       </span>
                     )}
                     {p.formerName && (
-                      <span className="block text-xs font-normal text-slate-600">{tl('formerly', { name: localizedName(p.formerName, locale) })}</span>
+                      <span>{tl('formerly', { name: localizedName(p.formerName, locale) })}</span>
                     )}
                   </th>
-                  <td className="px-4 py-3">{country(p.countryCode)}</td>
-                  <td className="px-4 py-3">{tType(p.type)}</td>
-                  <td className="px-4 py-3 tabular-nums">
+                  <td>{country(p.countryCode)}</td>
+                  <td>{tType(p.type)}</td>
+                  <td>
                     {p.establishedYear ?? <span className="text-slate-600">{t('undated')}</span>}
                   </td>
                 </tr>

@@ -312,7 +312,7 @@ describe('activity actions', () => {
     await signedIn('admin');
     expect((await queryActivities(db, activityFilterSchema.parse({ deleted: '1' }))).rows.map((r) => r.id)).toEqual([id]);
     expect(await restoreActivityAction(IDLE, form({ id, version: '1' }))).toEqual({ status: 'conflict', message: { key: 'activities.conflictReload' } });
-    expect(await restoreActivityAction(IDLE, form({ id, version: '2' }))).toEqual({ status: 'success', message: { key: 'activities.restored' } });
+    expect(JSON.parse(await redirectOf(restoreActivityAction(IDLE, form({ id, version: '2' }))))).toEqual({ pathname: `/activities/${id}`, query: { done: 'restored' } });
     expect((await queryActivity(db, id))!).toMatchObject({ deletedAt: null, version: 3 });
     const actions = (await db.select({ action: auditEvents.action }).from(auditEvents).where(eq(auditEvents.entityId, id)).orderBy(auditEvents.occurredAt)).map((r) => r.action);
     expect(actions).toEqual(['activity.create', 'activity.delete', 'activity.restore']);

@@ -105,5 +105,8 @@ export async function restoreActivityAction(_prev: ActionState, formData: FormDa
   if (result.kind === 'conflict') return { status: 'conflict', message: { key: 'activities.conflictReload' } };
   const answer = await refusal(result, parsed.data.id, parsed.data.version);
   if (answer) return answer;
-  return { status: 'success', message: { key: 'activities.restored' } };
+  // The page again, now as a live record (its banner and buttons change), saying it was restored: the restore
+  // form itself is gone from it, so its own message could not be seen.
+  const locale = await getLocale();
+  return redirect({ href: { pathname: `/activities/${parsed.data.id}`, query: { done: 'restored' } }, locale });
 }

@@ -14,7 +14,7 @@ import { activitySpan } from '../_components/activity-span';
 import { DeleteActivity, RestoreActivity } from '../_components/delete-restore';
 import { ActivityPhotos } from './_components/activity-photos';
 
-type Props = { params: Promise<{ id: string }> };
+type Props = { params: Promise<{ id: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
 
 /** The activity of the URL, or a 404 for anything that is not one (a malformed id never reaches SQL). */
 async function load(params: Props['params']): Promise<ActivityDetail> {
@@ -34,7 +34,7 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
   return a && !a.deletedAt ? { title: locale === 'zh' && a.titleZh ? a.titleZh : a.titleEn } : {};
 }
 
-export default async function ActivityPage({ params }: Props) {
+export default async function ActivityPage({ params, searchParams }: Props) {
   const user = await requireCapability('registry:read', `/activities/${(await params).id}`);
   const a = await load(params);
   // A deleted activity is seen by those who can restore it (admins); for everyone else it is gone.
@@ -79,6 +79,9 @@ export default async function ActivityPage({ params }: Props) {
           {tKind(a.kind)} · {tDirection(a.direction)} · {tStatus(a.status)} · {a.isPublic ? t('visibilityPublic') : t('visibilityInternal')}
         </p>
         {a.deletedAt && <p role="status" className="rounded bg-amber-50 px-3 py-2 text-sm text-amber-900">{t('deletedNotice')}</p>}
+        {!a.deletedAt && (await searchParams).done === 'restored' && (
+          <p role="status" className="rounded bg-emerald-50 px-3 py-2 text-sm text-emerald-800">{t('restored')}</p>
+        )}
         <div className="flex flex-wrap items-start gap-3 pt-2">
           {canWrite && (
             <Link href={`/activities/${a.id}/edit`} className="rounded bg-brand-700 px-4 py-2 font-medium text-white hover:bg-brand-900">

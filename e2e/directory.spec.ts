@@ -165,6 +165,20 @@ test.describe('public partner directory', () => {
     await expect(page.getByLabel('Established from (year)')).toHaveValue('1979');
   });
 
+  test('going back shows the form as the address has it, not what was typed before leaving', async ({ page }) => {
+    await page.goto('/partners?q=japan');
+    await expect(page.getByRole('status')).toHaveText('3 partners match “japan”');
+    await page.getByLabel('Search partners').fill('');
+    await page.getByLabel('Continent').selectOption({ label: 'Africa' });
+    await page.getByRole('button', { name: 'Search' }).click();
+    await expect(page).toHaveURL(/continent=AF/);
+    await page.goBack();
+    await expect(page).toHaveURL(/\?q=japan$/);
+    await expect(page.getByRole('status')).toHaveText('3 partners match “japan”');
+    await expect(page.getByLabel('Search partners')).toHaveValue('japan');
+    await expect(page.getByLabel('Continent')).toHaveValue('');
+  });
+
   test('searches and filters without JavaScript', async ({ browser }) => {
     const context = await browser.newContext({ javaScriptEnabled: false });
     const page = await context.newPage();

@@ -63,6 +63,9 @@ export function DirectoryFilters(props: {
     <form
       method="get"
       role="search"
+      // Without this, going Back after a search lets the browser put back what was last typed into the fields,
+      // which then differ from the results shown (the address's filter).
+      autoComplete="off"
       aria-label={labels.form}
       className="grid grid-cols-2 gap-3 rounded-lg border border-slate-200 bg-slate-50 p-4 text-sm lg:grid-cols-4 print:hidden"
     >

@@ -6,12 +6,12 @@
 // floor, and the compressed JavaScript each page loads.
 import { spawn, spawnSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { gzipSync } from 'node:zlib';
 import autocannon from 'autocannon';
-import pg from 'pg';
+import { useFreshDatabase } from './fresh-database.mjs';
 
 const args = process.argv.slice(2);
 const option = (name, fallback) => {
@@ -45,22 +45,7 @@ if (build) {
   step('npx', ['next', 'build', 'bench/floor']);
 }
 
-let database = 'PGlite (embedded)';
-if (process.env.DATABASE_URL) {
-  const server = new URL(process.env.DATABASE_URL);
-  const name = `${server.pathname.slice(1) || 'amity'}_bench`.replace(/[^a-zA-Z0-9_]/g, '_');
-  const admin = new pg.Client({ connectionString: server.toString() });
-  await admin.connect();
-  await admin.query(`drop database if exists ${name} with (force)`);
-  await admin.query(`create database ${name}`);
-  await admin.end();
-  server.pathname = `/${name}`;
-  env.DATABASE_URL = server.toString();
-  database = `PostgreSQL ${server.host}`;
-} else {
-  env.PGLITE_DATA_DIR = '.data/bench-pglite';
-  rmSync(env.PGLITE_DATA_DIR, { recursive: true, force: true });
-}
+const database = await useFreshDatabase(env, 'bench');
 step('npx', ['tsx', '--conditions=react-server', 'scripts/seed.ts']);
 
 const children = [];

@@ -13,6 +13,7 @@ import { can } from '@/lib/permissions';
 import { activitySpan } from '../_components/activity-span';
 import { DeleteActivity, RestoreActivity } from '../_components/delete-restore';
 import { ActivityPhotos } from './_components/activity-photos';
+import { type QuantityRecord, quantityWords } from '@/lib/quantities';
 
 type Props = { params: Promise<{ id: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
 
@@ -51,12 +52,8 @@ export default async function ActivityPage({ params, searchParams }: Props) {
     getFormatter(),
   ]);
   const countryName = new Intl.DisplayNames([tag], { type: 'region' });
-  // Exact decimals: amounts are numeric(18, 2) text, formatted as written (no rounding through a float).
-  const number = new Intl.NumberFormat(tag, { maximumFractionDigits: 2 });
-  const amount = (text: string) => number.format(text as unknown as number);
   const pick = (en: string | null, zhText: string | null) => (zh ? zhText ?? en : en ?? zhText);
-  const quantityText = (q: { itemEn: string; itemZh: string | null; amount: string; unit: string | null }) =>
-    t('quantityText', { item: pick(q.itemEn, q.itemZh) ?? q.itemEn, amount: amount(q.amount), unit: q.unit ?? '' }).trim();
+  const quantityText = (q: QuantityRecord) => t('quantityText', quantityWords(q, locale)).trim();
   const title = pick(a.titleEn, a.titleZh) ?? a.titleEn;
   const otherTitle = zh ? (a.titleZh ? a.titleEn : null) : a.titleZh;
   const canWrite = can(user.role, 'registry:write') && !a.deletedAt;
@@ -213,7 +210,7 @@ export default async function ActivityPage({ params, searchParams }: Props) {
             {a.totals.map((q, i) => (
               <tr key={i}>
                 <th scope="row" className="px-3 py-2 font-medium">{pick(q.itemEn, q.itemZh)}</th>
-                <td className="px-3 py-2 tabular-nums">{amount(q.amount)}</td>
+                <td className="px-3 py-2 tabular-nums">{quantityWords(q, locale).amount}</td>
                 <td className="px-3 py-2">{q.unit ?? '–'}</td>
                 <td className="px-3 py-2">{q.partners > 0 ? t('totalFor', { partners: q.partners }) : t('wholeActivity')}</td>
               </tr>

@@ -1,7 +1,8 @@
-import { getFormatter, getTranslations } from 'next-intl/server';
+import { getTranslations } from 'next-intl/server';
 import type { PublicActivity } from '@/db/queries/public-partner';
 import { formatPartialDate, partialDateText } from '@/lib/calendar-date';
 import { LANGUAGE_TAG, type Locale } from '@/lib/i18n/routing';
+import { quantityWords } from '@/lib/quantities';
 
 /**
  * The tie's public activities as a timeline, newest first: when (at each date's precision; an ongoing activity
@@ -9,11 +10,10 @@ import { LANGUAGE_TAG, type Locale } from '@/lib/i18n/routing';
  * the page's language where the record has it, and the photos staff marked public.
  */
 export async function PartnerActivities({ activities, locale, partnerName }: { activities: PublicActivity[]; locale: Locale; partnerName: string }) {
-  const [t, tKind, tStatus, format] = await Promise.all([
+  const [t, tKind, tStatus] = await Promise.all([
     getTranslations('partnerPage'),
     getTranslations('activityKind'),
     getTranslations('activityStatus'),
-    getFormatter(),
   ]);
   const tag = LANGUAGE_TAG[locale];
   const zh = locale === 'zh';
@@ -54,11 +54,7 @@ export async function PartnerActivities({ activities, locale, partnerName }: { a
                   <ul className="mt-1 text-sm text-slate-700" aria-label={t('quantities')}>
                     {a.quantities.map((q, i) => (
                       <li key={i}>
-                        {t('quantity', {
-                          item: (zh && q.itemZh) || q.itemEn,
-                          amount: format.number(Number(q.amount), { maximumFractionDigits: 2 }),
-                          unit: q.unit ?? '',
-                        }).trim()}
+                        {t('quantity', quantityWords(q, locale)).trim()}
                       </li>
                     ))}
                   </ul>

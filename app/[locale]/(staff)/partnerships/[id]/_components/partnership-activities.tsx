@@ -1,4 +1,4 @@
-import { getFormatter, getTranslations } from 'next-intl/server';
+import { getTranslations } from 'next-intl/server';
 import type { PartnershipActivityRow } from '@/db/queries/activities';
 import { listActivitiesOfPartnership } from '@/db/queries/activities';
 import { listActivityFieldsOfPartnership } from '@/db/queries/commitments';
@@ -7,6 +7,7 @@ import { formatPartialDate } from '@/lib/calendar-date';
 import { commitmentsAgainstDeeds } from '@/lib/commitments';
 import { Link } from '@/lib/i18n/navigation';
 import { LANGUAGE_TAG, type Locale } from '@/lib/i18n/routing';
+import { quantityWords } from '@/lib/quantities';
 
 /**
  * The tie's activities as a timeline, newest first (when, kind, title in the reader's language, status, direction,
@@ -14,7 +15,7 @@ import { LANGUAGE_TAG, type Locale } from '@/lib/i18n/routing';
  * field the tie and its agreements name, with the activities done in it, or flagged as not yet acted on.
  */
 export async function PartnershipActivities({ p, locale, canWrite }: { p: PartnershipDetail; locale: Locale; canWrite: boolean }) {
-  const [rows, fieldsById, t, tc, tKind, tStatus, tDirection, tField, tAgreementKind, format] = await Promise.all([
+  const [rows, fieldsById, t, tc, tKind, tStatus, tDirection, tField, tAgreementKind] = await Promise.all([
     listActivitiesOfPartnership(p.id),
     listActivityFieldsOfPartnership(p.id),
     getTranslations('partnerships'),
@@ -24,7 +25,6 @@ export async function PartnershipActivities({ p, locale, canWrite }: { p: Partne
     getTranslations('activityDirection'),
     getTranslations('cooperationField'),
     getTranslations('agreementKind'),
-    getFormatter(),
   ]);
   const tag = LANGUAGE_TAG[locale];
   const zh = locale === 'zh';
@@ -94,11 +94,7 @@ export async function PartnershipActivities({ p, locale, canWrite }: { p: Partne
                 <ul className="text-sm text-slate-700" aria-label={t('activityQuantities')}>
                   {a.quantities.map((q, i) => (
                     <li key={i}>
-                      {t('activityQuantity', {
-                        item: (zh && q.itemZh) || q.itemEn,
-                        amount: format.number(Number(q.amount), { maximumFractionDigits: 2 }),
-                        unit: q.unit ?? '',
-                      }).trim()}
+                      {t('activityQuantity', quantityWords(q, locale)).trim()}
                     </li>
                   ))}
                 </ul>

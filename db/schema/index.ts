@@ -6,3 +6,4 @@ export * from './partnerships';
 export * from './agreements';
 export * from './activities';
 export * from './audit';
+export * from './dashboard';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatPartialDate, isAfterTodayEverywhere, isCalendarDate, parsePartialDate, partialDateText } from './calendar-date';
+import { formatPartialDate, isAfterTodayEverywhere, isCalendarDate, parsePartialDate, partialDateText, todayIn } from './calendar-date';
 
 describe('isCalendarDate', () => {
   it.each(['1979-05-02', '2024-02-29', '2000-02-29', '2026-12-31', '0001-01-01'])('%s is a date', (d) =>
@@ -50,4 +50,14 @@ describe('isAfterTodayEverywhere', () => {
     expect(isAfterTodayEverywhere('2026-11-30', now)).toBe(false); // already the 30th in UTC+14
     expect(isAfterTodayEverywhere('2026-12-01', now)).toBe(true);
   });
+});
+
+describe('todayIn', () => {
+  it('is the date on the zone’s clock, not the server’s', () => {
+    const instant = new Date('2026-02-28T17:30:00Z');
+    expect(todayIn('Asia/Shanghai', instant)).toBe('2026-03-01');
+    expect(todayIn('UTC', instant)).toBe('2026-02-28');
+    expect(todayIn('America/Los_Angeles', new Date('2026-01-01T07:59:00Z'))).toBe('2025-12-31');
+  });
+  it('refuses an unknown zone', () => expect(() => todayIn('Mars/Olympus')).toThrow(RangeError));
 });

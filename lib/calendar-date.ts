@@ -59,3 +59,18 @@ export function isAfterTodayEverywhere(on: string, now: Date = new Date()): bool
   const latest = new Date(now.getTime() + 14 * 3600_000).toISOString().slice(0, 10);
   return on > latest;
 }
+
+/**
+ * Today's calendar date ('YYYY-MM-DD') in an IANA time zone ('Asia/Shanghai', the office's), at instant `now`.
+ * Throws a RangeError for an unknown zone.
+ */
+export function todayIn(timeZone: string, now: Date = new Date()): string {
+  const get = (type: string, parts: Intl.DateTimeFormatPart[]) => parts.find((p) => p.type === type)!.value;
+  const parts = new Intl.DateTimeFormat('en-US', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).formatToParts(now);
+  return `${get('year', parts).padStart(4, '0')}-${get('month', parts)}-${get('day', parts)}`;
+}
+
+/** Today's date on the office's clock: AMITY_TIME_ZONE, by default Asia/Shanghai (as lib/i18n/request.ts). */
+export function officeToday(now: Date = new Date()): string {
+  return todayIn(process.env.AMITY_TIME_ZONE || 'Asia/Shanghai', now);
+}

@@ -19,25 +19,28 @@ export const IDLE: ActionState = { status: 'idle' };
 /**
  * The first issue per field of a failed parse, as catalogue keys (zod messages in our schemas are keys). A field
  * is named by its dotted path as react-hook-form names it ('signatories.1.nameEn'); an issue with one item of a
- * list ('cooperationFields.1') belongs to the list.
+ * list ('cooperationFields.1') belongs to the list. Keys outside 'validation.*' become 'validation.invalid',
+ * except those of the feature's own `namespace` ('publishedTotals' keeps 'publishedTotals.countNumber').
  */
-export function fieldErrorsOf(error: z.ZodError): FieldErrors {
+export function fieldErrorsOf(error: z.ZodError, namespace?: string): FieldErrors {
   const out: FieldErrors = {};
+  const own = (key: string) => key.startsWith('validation.') || (namespace !== undefined && key.startsWith(`${namespace}.`));
   for (const issue of error.issues) {
     const path = [...issue.path];
     while (path.length > 1 && typeof path[path.length - 1] === 'number') path.pop();
     const field = path.length > 0 ? path.map(String).join('.') : 'form';
-    if (!out[field]) out[field] = { key: issue.message.startsWith('validation.') ? issue.message : 'validation.invalid' };
+    if (!out[field]) out[field] = { key: own(issue.message) ? issue.message : 'validation.invalid' };
   }
   return out;
 }
 
 /**
- * The answer to input its schema refused: the field errors and, when given, the values as sent, so that a form
- * sent without JavaScript comes back holding what the user typed (never pass passwords or secrets).
+ * The answer to input its schema refused: the field errors (keeping the keys of `namespace`, see fieldErrorsOf)
+ * and, when given, the values as sent, so that a form sent without JavaScript comes back holding what the user
+ * typed (never pass passwords or secrets).
  */
-export function invalid(error: z.ZodError, values?: Record<string, unknown>): ActionState {
-  return { status: 'invalid', fieldErrors: fieldErrorsOf(error), message: { key: 'validation.fixFields' }, ...(values ? { values } : {}) };
+export function invalid(error: z.ZodError, values?: Record<string, unknown>, namespace?: string): ActionState {
+  return { status: 'invalid', fieldErrors: fieldErrorsOf(error, namespace), message: { key: 'validation.fixFields' }, ...(values ? { values } : {}) };
 }
 
 export function failure(key: string, values?: Message['values']): ActionState {

@@ -20,3 +20,9 @@ export const checkbox = z
 
 /** The version of a record the user started from (optimistic concurrency): a positive integer. */
 export const versionField = z.coerce.number({ message: 'validation.invalid' }).int().positive({ message: 'validation.invalid' });
+
+/**
+ * A record and the version of it the user started from: `{ id, version }` (a uuid, a positive integer), the fields
+ * an edit adds to its form and all that a delete or a restore sends.
+ */
+export const recordRef = { id: z.uuid({ message: 'validation.invalid' }), version: versionField };

@@ -26,3 +26,10 @@ export async function redirectOf(run: Promise<ActionState>): Promise<string> {
     throw err;
   }
 }
+
+/** A form's payload as an action receives it: each name once, or once per value of a list. Tests only. */
+export function formDataOf(values: Record<string, string | readonly string[]>): FormData {
+  const data = new FormData();
+  for (const [name, value] of Object.entries(values)) for (const one of typeof value === 'string' ? [value] : value) data.append(name, one);
+  return data;
+}

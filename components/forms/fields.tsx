@@ -20,10 +20,10 @@ export function Select(props: { name: string; label: string; hint?: string; erro
   );
 }
 
-/** A labelled text input, or a textarea when `rows` is given. */
-export function Text(props: { name: string; label: string; hint?: string; error?: FieldError; reg: UseFormRegisterReturn; rows?: number; maxLength: number; lang?: string; className?: string }) {
+/** A labelled text input, or a textarea when `rows` is given; `inputMode` picks a phone's keyboard (digits for a count). */
+export function Text(props: { name: string; label: string; hint?: string; error?: FieldError; reg: UseFormRegisterReturn; rows?: number; maxLength: number; lang?: string; inputMode?: 'numeric' | 'url'; className?: string }) {
   const { id, describedBy } = fieldIds(props.name, props.hint, props.error);
-  const shared = { id, lang: props.lang, maxLength: props.maxLength, 'aria-invalid': props.error ? true : undefined, 'aria-describedby': describedBy, className: control, ...props.reg };
+  const shared = { id, lang: props.lang, maxLength: props.maxLength, inputMode: props.inputMode, 'aria-invalid': props.error ? true : undefined, 'aria-describedby': describedBy, className: control, ...props.reg };
   return (
     <FieldShell name={props.name} label={props.label} hint={props.hint} error={props.error} className={props.className}>
       {props.rows ? <textarea rows={props.rows} {...shared} /> : <input {...shared} />}

@@ -34,6 +34,7 @@ export const STAFF_CLIENT_NAMESPACES = [
   'activityStatus',
   'activityDirection',
   'activityPhotos',
+  'publishedTotals',
 ] as const;
 
 /** The given namespaces of a catalogue, for a NextIntlClientProvider. */

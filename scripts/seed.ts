@@ -17,7 +17,8 @@ try {
   }));
   console.log(
     `seeded ${describeTarget(target)}: ${report.localities} localities, ${report.partnerships} partnerships, ` +
-      `${report.agreements} agreements, ${report.activities} activities, ${report.activityDetails} activity details added` +
+      `${report.agreements} agreements, ${report.activities} activities, ${report.activityDetails} activity details, ` +
+      `${report.publishedTotals} published totals added` +
       (demoUsers ? `, ${createdUsers} demo users added` : ''),
   );
   if (demoUsers) {

@@ -1,4 +1,4 @@
-import { and, eq, sql } from 'drizzle-orm';
+import { and, eq, isNotNull, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { db } from '../index';
@@ -13,6 +13,7 @@ import {
   localities,
   partnerships,
   partnershipStatusEvents,
+  publishedTotals,
   settings,
 } from '../schema';
 import { resetDatabase } from '../testing/reset';
@@ -23,7 +24,7 @@ const partner = alias(localities, 'partner');
 
 async function snapshot() {
   const tables = ['localities', 'partnerships', 'partnership_status_events', 'agreements', 'activities',
-    'activity_partnerships', 'activity_quantities', 'activity_organisations', 'activity_milestones', 'settings', 'audit_events'];
+    'activity_partnerships', 'activity_quantities', 'activity_organisations', 'activity_milestones', 'settings', 'audit_events', 'published_totals'];
   const out: Record<string, unknown> = {};
   for (const t of tables) {
     const { rows } = await db.execute(sql`select md5(coalesce(string_agg(x::text, '|' order by x::text), '')) as h,
@@ -143,10 +144,23 @@ describe('the Guangzhou demo seed', () => {
     expect(events[0]?.after).toMatchObject({ partnerships: 96 });
   });
 
+  it("records the office's three announced counts, with their sources", async () => {
+    const rows = await db
+      .select({ on: publishedTotals.announcedOn, partners: publishedTotals.partners, countries: publishedTotals.countries, sister: publishedTotals.sisterPartners, sisterCountries: publishedTotals.sisterCountries, friendly: publishedTotals.friendlyPartners, friendlyCountries: publishedTotals.friendlyCountries, title: publishedTotals.sourceTitle })
+      .from(publishedTotals)
+      .orderBy(publishedTotals.announcedOn);
+    expect(rows.map(({ title, ...figures }) => figures)).toEqual([
+      { on: '2021-11-19', partners: 99, countries: 65, sister: null, sisterCountries: null, friendly: null, friendlyCountries: null },
+      { on: '2021-11-24', partners: 100, countries: 66, sister: null, sisterCountries: null, friendly: null, friendlyCountries: null },
+      { on: '2022-04-19', partners: 101, countries: null, sister: 38, sisterCountries: 35, friendly: 63, friendlyCountries: 45 },
+    ]);
+    for (const r of rows) expect(r.title).toMatch(/Guangzhou Foreign Affairs Office/);
+  });
+
   it('changes nothing when run again', async () => {
     const before = await snapshot();
     const report = await db.transaction((tx) => seedGuangzhou(tx));
-    expect(report).toEqual({ localities: 0, partnerships: 0, agreements: 0, activities: 0, activityDetails: 0 });
+    expect(report).toEqual({ localities: 0, partnerships: 0, agreements: 0, activities: 0, activityDetails: 0, publishedTotals: 0 });
     expect(await snapshot()).toEqual(before);
   });
 
@@ -160,7 +174,7 @@ describe('the Guangzhou demo seed', () => {
     await db.update(activities).set({ status: 'completed' }).where(eq(activities.id, metro!.id));
     await db.update(activityPartnerships).set({ status: 'completed' }).where(eq(activityPartnerships.activityId, metro!.id));
     const report = await db.transaction((tx) => seedGuangzhou(tx));
-    expect(report).toEqual({ localities: 0, partnerships: 0, agreements: 0, activities: 0, activityDetails: 4 });
+    expect(report).toEqual({ localities: 0, partnerships: 0, agreements: 0, activities: 0, activityDetails: 4, publishedTotals: 0 });
     const [after] = await db.select({ status: activities.status }).from(activities).where(eq(activities.id, metro!.id));
     expect(after?.status).toBe('ongoing');
     expect([await db.$count(activityQuantities), await db.$count(activityOrganisations), await db.$count(activityMilestones)]).toEqual([1, 1, 1]);
@@ -175,6 +189,13 @@ describe('the Guangzhou demo seed', () => {
     await db.update(activities).set({ version: 2 }).where(eq(activities.id, masks!.id));
     await db.transaction((tx) => seedGuangzhou(tx));
     expect(await db.$count(activityQuantities, eq(activityQuantities.activityId, masks!.id))).toBe(0);
+  });
+
+  it('leaves an announcement staff deleted deleted', async () => {
+    await db.update(publishedTotals).set({ deletedAt: new Date() }).where(eq(publishedTotals.announcedOn, '2021-11-24'));
+    expect(await db.transaction((tx) => seedGuangzhou(tx))).toMatchObject({ publishedTotals: 0 });
+    expect(await db.$count(publishedTotals)).toBe(3);
+    expect(await db.$count(publishedTotals, isNotNull(publishedTotals.deletedAt))).toBe(1);
   });
 
   it('does not overwrite a row staff have edited', async () => {

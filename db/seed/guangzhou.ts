@@ -19,6 +19,7 @@ import {
   settings,
   type NewLocality,
 } from '../schema';
+import { ensurePublishedTotals } from './published-totals';
 
 export const DATA_FILE = path.resolve(process.cwd(), 'db/seed/data/guangzhou-partner-cities.csv');
 
@@ -103,6 +104,8 @@ export interface SeedReport {
   activities: number;
   /** Quantities, organisations and milestones added to seeded activities (also to those an older seed made). */
   activityDetails: number;
+  /** The office's announced counts of the network (db/seed/published-totals.ts). */
+  publishedTotals: number;
 }
 
 /** Inserts or finds a locality by slug; never overwrites a row staff may have edited. */
@@ -176,7 +179,7 @@ const CN = 'CN';
 
 /** Loads the Guangzhou network and the brief's cases. Idempotent: a second run inserts and changes nothing. */
 export async function seedGuangzhou(tx: Executor, rows = readPartnerRows()): Promise<SeedReport> {
-  const report: SeedReport = { localities: 0, partnerships: 0, agreements: 0, activities: 0, activityDetails: 0 };
+  const report: SeedReport = { localities: 0, partnerships: 0, agreements: 0, activities: 0, activityDetails: 0, publishedTotals: 0 };
   const loc = (row: NewLocality) => ensureLocality(tx, row, report);
 
   const guangdong = await loc({ slug: 'guangdong', nameEn: 'Guangdong', nameZh: '广东', level: 'province', countryCode: CN });
@@ -233,8 +236,9 @@ export async function seedGuangzhou(tx: Executor, rows = readPartnerRows()): Pro
   const lahoreTie = partnerIds.get('Lahore');
   if (lahoreTie) await seedLahoreCases(tx, lahoreTie, report);
   await seedOtherTies(tx, loc, report);
+  report.publishedTotals = await ensurePublishedTotals(tx);
 
-  if (report.localities + report.partnerships + report.agreements + report.activities + report.activityDetails > 0) {
+  if (Object.values(report).some((n) => n > 0)) {
     await tx.insert(auditEvents).values({
       action: 'seed.load',
       entityType: 'registry',

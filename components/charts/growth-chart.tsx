@@ -23,7 +23,10 @@ export interface GrowthChartProps extends ChartFrameProps {
   from?: number;
   /** The last year on the axis (this year, so that the axis runs to today); default the latest year given. Years given after it are left out. */
   to?: number;
-  /** Ties not in `years` (established with no year recorded, say) to count into where the line starts; default 0. */
+  /**
+   * Ties established before the axis and not in `years`, where the line starts; default 0. Ties with no year recorded
+   * belong in no year: leave them out and say so in `description`, rather than start the line with them.
+   */
   before?: number;
   /**
    * Strings around the chart: `year` heads the table's first column ("Year"), `perYear` names the columns' panel and

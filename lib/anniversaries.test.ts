@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import {
+  addDays,
   addMonths,
   anniversarySpan,
   comingDatesIn,
   comingWindow,
   observanceOf,
-  previousDay,
   type AgreementDates,
   type TieDates,
 } from './anniversaries';
@@ -28,7 +28,7 @@ const agreement = (id: string, partnershipId: string, fields: Partial<AgreementD
   ...fields,
 });
 
-describe('addMonths, previousDay and comingWindow', () => {
+describe('addMonths, addDays and comingWindow', () => {
   it.each([
     ['2026-03-15', 12, '2027-03-15'],
     ['2026-11-30', 3, '2027-02-28'],
@@ -38,10 +38,12 @@ describe('addMonths, previousDay and comingWindow', () => {
     ['2026-01-31', -2, '2025-11-30'],
   ])('%s + %i months is %s', (from, months, expected) => expect(addMonths(from, months)).toBe(expected));
 
-  it('steps back over month, year and leap-day ends', () => {
-    expect(previousDay('2027-03-01')).toBe('2027-02-28');
-    expect(previousDay('2028-03-01')).toBe('2028-02-29');
-    expect(previousDay('2027-01-01')).toBe('2026-12-31');
+  it('steps over month, year and leap-day ends', () => {
+    expect(addDays('2027-03-01', -1)).toBe('2027-02-28');
+    expect(addDays('2028-03-01', -1)).toBe('2028-02-29');
+    expect(addDays('2027-01-01', -1)).toBe('2026-12-31');
+    expect(addDays('2028-02-28', 1)).toBe('2028-02-29');
+    expect(addDays('2026-12-31', 1)).toBe('2027-01-01');
   });
 
   it('makes a window of whole months, both ends included', () => {
@@ -114,6 +116,7 @@ describe('comingDatesIn', () => {
       agreementId: null,
       years: 20,
       observance: 'celebration',
+      since: '2006-03-15',
       on: '2026-03-15',
       until: '2026-03-15',
       precision: 'day',

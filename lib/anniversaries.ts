@@ -69,6 +69,8 @@ export interface AnniversaryDate extends Dated {
   agreementId: string | null;
   years: (typeof ROUND_ANNIVERSARIES)[number];
   observance: Observance;
+  /** The date whose anniversary it is, as stored (at `precision`): the tie's establishment or the signing. */
+  since: string;
 }
 
 /** The last day of an agreement's term (always a day: the term's end is stored as a full date). */
@@ -113,11 +115,14 @@ export function addMonths(date: string, months: number): string {
   return `${pad(year, 4)}-${pad(month)}-${pad(Math.min(d, daysInMonth(year, month)))}`;
 }
 
-/** The calendar date before `date` ('YYYY-MM-DD'), counted on the digits in UTC so no time zone shifts it. */
-export function previousDay(date: string): string {
+/**
+ * The calendar date `days` days after `date` ('YYYY-MM-DD'; days may be negative), counted on the digits in UTC so
+ * no time zone shifts it. Throws a RangeError for a malformed date.
+ */
+export function addDays(date: string, days: number): string {
   assertDate(date, 'date');
   const [y, m, d] = parts(date);
-  return new Date(Date.UTC(y, m - 1, d - 1)).toISOString().slice(0, 10);
+  return new Date(Date.UTC(y, m - 1, d + days)).toISOString().slice(0, 10);
 }
 
 /**
@@ -127,7 +132,7 @@ export function previousDay(date: string): string {
  */
 export function comingWindow(from: string, months: number): DateWindow {
   if (!Number.isInteger(months) || months < 1 || months > 120) throw new RangeError(`months must be 1 to 120, got ${months}`);
-  return { from, to: previousDay(addMonths(from, months)) };
+  return { from, to: addDays(addMonths(from, months), -1) };
 }
 
 /**
@@ -158,13 +163,13 @@ function overlaps(span: { on: string; until: string }, window: DateWindow): bool
 
 /** The round anniversaries of one date whose span meets the window. */
 function anniversariesOf(date: string, precision: Precision, window: DateWindow) {
-  const since = parts(date)[0];
-  const out: { years: AnniversaryDate['years']; observance: Observance; on: string; until: string; precision: Precision }[] = [];
+  const first = parts(date)[0];
+  const out: Pick<AnniversaryDate, 'years' | 'observance' | 'since' | 'on' | 'until' | 'precision'>[] = [];
   for (let year = parts(window.from)[0]; year <= parts(window.to)[0]; year++) {
-    const observance = observanceOf(year - since);
+    const observance = observanceOf(year - first);
     if (!observance) continue;
     const span = anniversarySpan(date, precision, year);
-    if (overlaps(span, window)) out.push({ years: (year - since) as AnniversaryDate['years'], observance, precision, ...span });
+    if (overlaps(span, window)) out.push({ years: (year - first) as AnniversaryDate['years'], observance, since: date, precision, ...span });
   }
   return out;
 }

@@ -19,10 +19,14 @@ const HSTS = 'max-age=63072000; includeSubDomains';
 const DOWNLOAD_CSP = "default-src 'none'; sandbox";
 /**
  * Route handlers that send files: a signed copy (staff, or public at /files/[id]), the CSV of the list, an
- * activity's photo (staff, or public at /photos/[id]), the network map's land drawing (/map/land-<centre>.svg).
+ * activity's photo (staff, or public at /photos/[id]), the network map's land drawing (/map/land-<centre>.svg), a
+ * staff user's calendar feed (/api/calendar/[token]).
  */
 function isDownloadPath(pathname: string): boolean {
-  return /^(\/zh)?\/(partnerships\/([^/]+\/files\/[^/]+|export)|activities\/[^/]+\/photos\/[^/]+|files\/[^/]+|photos\/[^/]+)$/.test(pathname) || /^\/map\/[^/]+$/.test(pathname);
+  return (
+    /^(\/zh)?\/(partnerships\/([^/]+\/files\/[^/]+|export)|activities\/[^/]+\/photos\/[^/]+|files\/[^/]+|photos\/[^/]+)$/.test(pathname) ||
+    /^\/(map|api\/calendar)\/[^/]+$/.test(pathname)
+  );
 }
 
 const REFUSALS = {

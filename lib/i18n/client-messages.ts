@@ -34,6 +34,7 @@ export const STAFF_CLIENT_NAMESPACES = [
   'activityStatus',
   'activityDirection',
   'activityPhotos',
+  'calendarFeed',
   'publishedTotals',
 ] as const;
 

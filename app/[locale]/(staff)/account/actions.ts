@@ -2,6 +2,7 @@
 
 import { revalidatePath } from 'next/cache';
 import { db } from '@/db/index';
+import { createCalendarFeed, regenerateCalendarFeed, revokeCalendarFeed, type CalendarFeedResult } from '@/db/mutations/calendar-feeds';
 import {
   changeOwnPassword,
   disableTotp,
@@ -17,6 +18,8 @@ import { authorizeAction } from '@/lib/auth/guards';
 import { hashPassword, verifyPassword } from '@/lib/auth/password';
 import { generateRecoveryCodes, generateTotpSecret, verifyTotp } from '@/lib/auth/totp';
 import { changePasswordSchema, disableTotpSchema, totpConfirmSchema } from '@/lib/validation/users';
+import { calendarFeedTargetSchema } from '@/lib/validation/calendar-feeds';
+import { newFeedToken } from '@/lib/calendar-feed';
 
 /** Changes the signed-in user's password after checking the current one; ends their other sessions. */
 export async function changePasswordAction(_prev: ActionState, formData: FormData): Promise<ActionState> {
@@ -76,4 +79,46 @@ export async function disableTotpAction(_prev: ActionState, formData: FormData):
   if (outcome === 'required') return failure('account.disableRequired');
   revalidatePath('/', 'layout');
   return { status: 'success', message: { key: 'account.disabled' } };
+}
+
+/**
+ * The answer to a calendar feed write: on success the new token, shown once (only its hash is kept), and the page
+ * refreshed so it shows the feed as it now is; a feed changed in another window is a conflict, with nothing written.
+ */
+function feedOutcome(result: CalendarFeedResult, done: string, token?: string): ActionState {
+  if (result.kind === 'exists') return { status: 'conflict', message: { key: 'calendarFeed.exists' } };
+  if (result.kind === 'gone') return { status: 'conflict', message: { key: 'calendarFeed.gone' } };
+  revalidatePath('/[locale]/(staff)/account', 'page');
+  return { status: 'success', message: { key: done }, data: { feedId: result.feedId, ...(token ? { token } : {}) } };
+}
+
+/** Makes the signed-in user's calendar feed; returns its secret token once. Any active staff user, for themselves. */
+export async function createCalendarFeedAction(_prev: ActionState, _formData: FormData): Promise<ActionState> {
+  const auth = await authorizeAction('registry:read');
+  if (!auth.ok) return auth.state;
+  // Nothing to validate: the feed is the caller's own and the form sends no field.
+  const { token, tokenHash } = newFeedToken();
+  const result = await db.transaction((tx) => createCalendarFeed(tx, auth.user, tokenHash));
+  return feedOutcome(result, 'calendarFeed.created', token);
+}
+
+/** Replaces the user's live feed (the form's feedId) by a new address, returned once; the old one stops working. */
+export async function regenerateCalendarFeedAction(_prev: ActionState, formData: FormData): Promise<ActionState> {
+  const auth = await authorizeAction('registry:read');
+  if (!auth.ok) return auth.state;
+  const parsed = calendarFeedTargetSchema.safeParse(formFields(formData));
+  if (!parsed.success) return invalid(parsed.error);
+  const { token, tokenHash } = newFeedToken();
+  const result = await db.transaction((tx) => regenerateCalendarFeed(tx, auth.user, parsed.data.feedId, tokenHash));
+  return feedOutcome(result, 'calendarFeed.regenerated', token);
+}
+
+/** Turns off the user's live feed (the form's feedId): its address answers 404 from then on. */
+export async function revokeCalendarFeedAction(_prev: ActionState, formData: FormData): Promise<ActionState> {
+  const auth = await authorizeAction('registry:read');
+  if (!auth.ok) return auth.state;
+  const parsed = calendarFeedTargetSchema.safeParse(formFields(formData));
+  if (!parsed.success) return invalid(parsed.error);
+  const result = await db.transaction((tx) => revokeCalendarFeed(tx, auth.user, parsed.data.feedId));
+  return feedOutcome(result, 'calendarFeed.revoked');
 }

@@ -27,27 +27,29 @@ export function PublishedTotalForm(props: { values: PublishedTotalFormValues; ed
   const reg = (name: string): UseFormRegisterReturn => form.register(name as never);
 
   return (
-    <form {...formProps} className="grid max-w-3xl gap-5 sm:grid-cols-2">
+    <form {...formProps} className="grid max-w-3xl gap-5">
       {props.edit && (
         <>
           <input type="hidden" {...reg('id')} />
           <input type="hidden" {...reg('version')} />
         </>
       )}
-      <Text name="announcedOn" label={t('announcedOn')} hint={t('announcedOnHint')} error={e.announcedOn} reg={reg('announcedOn')} maxLength={10} className="sm:col-span-2" />
-      <fieldset className="grid gap-5 sm:col-span-2 sm:grid-cols-2">
-        <legend className="mb-1 text-sm font-medium">{t('counts')}</legend>
-        <p className="-mt-3 text-xs text-slate-600 sm:col-span-2">{t('countsHint')}</p>
+      <Text name="announcedOn" label={t('announcedOn')} hint={t('announcedOnHint')} error={e.announcedOn} reg={reg('announcedOn')} maxLength={10} />
+      <fieldset aria-describedby="counts-hint" className="space-y-3">
+        <legend className="text-sm font-medium">{t('counts')}</legend>
+        <p id="counts-hint" className="text-xs text-slate-600">{t('countsHint')}</p>
         {/* Two columns: partners beside their countries, the whole first, then each kind of tie. */}
-        {PUBLISHED_COUNT_FIELDS.map((name) => (
-          <Text key={name} name={name} label={t(name)} error={e[name]} reg={reg(name)} maxLength={20} inputMode="numeric" />
-        ))}
+        <div className="grid gap-5 sm:grid-cols-2">
+          {PUBLISHED_COUNT_FIELDS.map((name) => (
+            <Text key={name} name={name} label={t(name)} error={e[name]} reg={reg(name)} maxLength={20} inputMode="numeric" />
+          ))}
+        </div>
       </fieldset>
       <Text name="sourceTitle" label={t('sourceTitle')} hint={t('sourceTitleHint')} error={e.sourceTitle} reg={reg('sourceTitle')} maxLength={PUBLISHED_TOTAL_LIMITS.sourceTitle} />
       <Text name="sourceUrl" label={t('sourceUrl')} hint={t('sourceUrlHint')} error={e.sourceUrl} reg={reg('sourceUrl')} maxLength={PUBLISHED_TOTAL_LIMITS.sourceUrl} inputMode="url" />
-      <Text name="note" label={t('note')} hint={t('noteHint')} error={e.note} reg={reg('note')} rows={3} maxLength={PUBLISHED_TOTAL_LIMITS.note} className="sm:col-span-2" />
+      <Text name="note" label={t('note')} hint={t('noteHint')} error={e.note} reg={reg('note')} rows={3} maxLength={PUBLISHED_TOTAL_LIMITS.note} />
 
-      <div className="space-y-3 sm:col-span-2">
+      <div className="space-y-3">
         {state.status === 'conflict' && props.edit && <PublishedTotalConflict state={state} id={props.edit.id} />}
         {state.status !== 'conflict' && <FormMessage state={state} />}
         <div className="flex items-center gap-4">

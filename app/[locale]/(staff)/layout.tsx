@@ -21,6 +21,7 @@ export default async function StaffLayout({ children }: { children: ReactNode })
       {user && (
         <div className="flex flex-wrap items-center justify-between gap-3 rounded-lg border border-slate-200 bg-slate-50 px-4 py-2 text-sm print:hidden">
           <nav aria-label={t('staffArea')} className="flex flex-wrap gap-4">
+            {can(user.role, 'registry:read') && <Link href="/dashboard" className="hover:underline">{t('dashboard')}</Link>}
             {can(user.role, 'registry:read') && <Link href="/partnerships" className="hover:underline">{t('partnerships')}</Link>}
             {can(user.role, 'registry:read') && <Link href="/activities" className="hover:underline">{tActivities('title')}</Link>}
             <Link href="/account" className="hover:underline">{t('account')}</Link>

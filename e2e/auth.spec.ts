@@ -86,7 +86,7 @@ test.describe('roles', () => {
     test('sees their account but not the admin pages', async ({ page }) => {
       await page.goto('/account');
       await expect(page.getByText('Signed in as Demo Viewer (Viewer)')).toBeVisible();
-      await expect(page.getByRole('navigation', { name: 'Staff' }).getByRole('link')).toHaveText(['Partnerships', 'Activities', 'My account']);
+      await expect(page.getByRole('navigation', { name: 'Staff' }).getByRole('link')).toHaveText(['Dashboard', 'Partnerships', 'Activities', 'My account']);
       for (const path of ['/admin/users', '/admin/audit', '/admin/settings']) {
         await page.goto(path);
         await expect(page).toHaveURL(/\/forbidden$/);

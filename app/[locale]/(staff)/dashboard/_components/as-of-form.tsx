@@ -17,7 +17,7 @@ export async function AsOfForm(props: { today: string; given: { asOf: string; do
     ) : null;
   return (
     <form method="get" aria-label={t('asOfForm')} className="flex flex-wrap items-end gap-4 rounded-lg border border-slate-200 bg-slate-50 p-4 print:hidden">
-      <div className="flex flex-col gap-1">
+      <div className="flex max-w-64 flex-col gap-1">
         <label htmlFor="dashboard-asOf">{t('asOfLabel')}</label>
         <input
           id="dashboard-asOf"
@@ -36,7 +36,7 @@ export async function AsOfForm(props: { today: string; given: { asOf: string; do
           </p>
         )}
       </div>
-      <div className="flex flex-col gap-1">
+      <div className="flex max-w-64 flex-col gap-1">
         <label htmlFor="dashboard-dormant">{t('dormantLabel')}</label>
         <input
           id="dashboard-dormant"

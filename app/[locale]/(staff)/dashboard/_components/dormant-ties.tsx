@@ -16,8 +16,8 @@ export async function DormantTies({ ties, years, asOf, locale }: { ties: Dormant
   const tag = LANGUAGE_TAG[locale];
   const countryName = new Intl.DisplayNames([tag], { type: 'region' });
   return (
-    <section id="dormant" aria-labelledby="dashboard-dormant" className="space-y-3">
-      <h2 id="dashboard-dormant" className="text-xl font-semibold">
+    <section id="dormant" aria-labelledby="dashboard-dormant-title" className="space-y-3">
+      <h2 id="dashboard-dormant-title" className="text-xl font-semibold">
         {t('dormantTitle', { years })}
       </h2>
       <p className="text-sm text-slate-700">{t('dormantIntro', { years, count: ties.length })}</p>

@@ -22,7 +22,7 @@ export async function HeadlineFigures({ figures, asOfYear, dormantYears, locale 
       <h2 id="dashboard-figures" className="text-xl font-semibold">
         {t('figuresTitle')}
       </h2>
-      <dl className="grid grid-cols-1 gap-3 sm:grid-cols-2 lg:grid-cols-4">
+      <dl className="grid grid-cols-2 gap-3 lg:grid-cols-4">
         {card(t('partners'), figures.partners, t('partnersDetail', { countries: figures.countries, continents: figures.continents }))}
         {card(t('sister'), figures.sister.partners, t('inCountries', { countries: figures.sister.countries }))}
         {card(t('friendly'), figures.friendly.partners, t('inCountries', { countries: figures.friendly.countries }))}

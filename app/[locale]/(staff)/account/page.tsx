@@ -39,9 +39,14 @@ export default async function AccountPage() {
         <h2 id="cal" className="text-xl font-semibold">{tFeed('title')}</h2>
         <p>{tFeed('intro')}</p>
         <p className="text-sm text-slate-700">{tFeed('secretNote')}</p>
-        <p>
-          {feed ? `${tFeed('since', { date: when(feed.createdAt) })} ${feed.lastUsedAt ? tFeed('lastUsed', { date: when(feed.lastUsedAt) }) : tFeed('neverUsed')}` : tFeed('none')}
-        </p>
+        {feed ? (
+          <p>
+            <span className="block">{tFeed('since', { date: when(feed.createdAt) })}</span>
+            <span className="block">{feed.lastUsedAt ? tFeed('lastUsed', { date: when(feed.lastUsedAt) }) : tFeed('neverUsed')}</span>
+          </p>
+        ) : (
+          <p>{tFeed('none')}</p>
+        )}
         <CalendarFeedForms
           feed={feed && { id: feed.id, since: when(feed.createdAt), lastUsed: feed.lastUsedAt && when(feed.lastUsedAt) }}
           origin={siteOrigin(await headers()) ?? ''}

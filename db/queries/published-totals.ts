@@ -1,18 +1,30 @@
 import 'server-only';
 import { requireCapability } from '@/lib/auth/guards';
 import { db } from '../index';
-import { queryPublishedTotal, queryPublishedTotals, type PublishedTotalRow } from './published-totals-core';
+import { getHomeLocality } from './home';
+import { queryPublishedTotal, queryPublishedTotals, queryRegistryFiguresOn, type PublishedTotalRow, type RegistryFigures } from './published-totals-core';
 
-export type { PublishedTotalRow };
+export type { PublishedTotalRow, RegistryFigures };
+
+/** An announcement and what the registry held on its date (null when no home locality is set). */
+export type PublishedTotalBesideRegistry = PublishedTotalRow & { registry: RegistryFigures | null };
 
 /**
- * The announcements of the office's network count, newest first: the live ones, or with `deleted` the deleted ones
- * (the page offers those to admins only). Staff with registry:read (every role); others are sent to log in or to
- * the forbidden page.
+ * The live announcements of the office's network count, newest first, each beside the registry's own figures on
+ * its date (see queryRegistryFiguresOn: one call per announcement's date). Staff with registry:read (every role);
+ * others are sent to log in or to the forbidden page.
  */
-export async function listPublishedTotals(opts: { deleted?: boolean } = {}): Promise<PublishedTotalRow[]> {
+export async function listPublishedTotalsBesideRegistry(): Promise<PublishedTotalBesideRegistry[]> {
   await requireCapability('registry:read', '/dashboard/announcements');
-  return queryPublishedTotals(db, opts);
+  const [rows, home] = await Promise.all([queryPublishedTotals(db), getHomeLocality()]);
+  const registry = home ? await queryRegistryFiguresOn(db, home.id, rows.map((r) => r.announcedOn)) : new Map<string, RegistryFigures>();
+  return rows.map((r) => ({ ...r, registry: registry.get(r.announcedOn) ?? null }));
+}
+
+/** The deleted announcements, newest first, for an admin to restore. Staff with registry:restore (admins). */
+export async function listDeletedPublishedTotals(): Promise<PublishedTotalRow[]> {
+  await requireCapability('registry:restore', '/dashboard/announcements?deleted=1');
+  return queryPublishedTotals(db, { deleted: true });
 }
 
 /** One live announcement, for its edit form, or null when there is none or it is deleted. Staff only. */

@@ -1,13 +1,13 @@
 import type { Metadata } from 'next';
 import { getLocale, getTranslations } from 'next-intl/server';
-import { listPublishedTotals } from '@/db/queries/published-totals';
+import { listDeletedPublishedTotals, listPublishedTotalsBesideRegistry, type PublishedTotalBesideRegistry } from '@/db/queries/published-totals';
 import { requireCapability } from '@/lib/auth/guards';
 import { formatPartialDate } from '@/lib/calendar-date';
 import { Link } from '@/lib/i18n/navigation';
 import { LANGUAGE_TAG, type Locale } from '@/lib/i18n/routing';
 import { can } from '@/lib/permissions';
-import { PUBLISHED_COUNT_FIELDS } from '@/lib/validation/published-totals';
 import { DeletePublishedTotal, RestorePublishedTotal } from './_components/delete-restore';
+import { FiguresTable } from './_components/figures-table';
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations('publishedTotals'))('title') };
@@ -17,7 +17,10 @@ type Props = { searchParams: Promise<Record<string, string | string[] | undefine
 
 const DONE = ['created', 'saved', 'deleted', 'restored'] as const;
 
-/** The office's announcements of its network count, newest first; admins also see the deleted ones (`?deleted=1`). */
+/**
+ * The office's announcements of its network count, newest first, each figure beside what the registry held on that
+ * date and the difference; admins also see the deleted ones (`?deleted=1`) to restore them.
+ */
 export default async function PublishedTotalsPage({ searchParams }: Props) {
   const user = await requireCapability('registry:read', '/dashboard/announcements');
   const params = await searchParams;
@@ -26,8 +29,10 @@ export default async function PublishedTotalsPage({ searchParams }: Props) {
   const done = DONE.find((d) => d === params.done);
   const locale = (await getLocale()) as Locale;
   const tag = LANGUAGE_TAG[locale];
-  const [rows, t] = await Promise.all([listPublishedTotals({ deleted }), getTranslations('publishedTotals')]);
-  const number = new Intl.NumberFormat(tag);
+  const [rows, t] = await Promise.all([
+    deleted ? listDeletedPublishedTotals() : listPublishedTotalsBesideRegistry(),
+    getTranslations('publishedTotals'),
+  ]);
   const canWrite = can(user.role, 'registry:write');
 
   return (
@@ -36,6 +41,7 @@ export default async function PublishedTotalsPage({ searchParams }: Props) {
         <div className="max-w-3xl space-y-1">
           <h1 className="text-3xl font-semibold tracking-tight">{deleted ? t('showDeleted') : t('title')}</h1>
           <p className="text-slate-600">{t('intro')}</p>
+          {!deleted && <p className="text-sm text-slate-600">{t('differenceHint')}</p>}
         </div>
         {canWrite && !deleted && (
           <Link href="/dashboard/announcements/new" className="rounded bg-brand-700 px-4 py-2 font-medium text-white hover:bg-brand-900 print:hidden">
@@ -57,7 +63,7 @@ export default async function PublishedTotalsPage({ searchParams }: Props) {
 
       {rows.map((r) => {
         const date = formatPartialDate(r.announcedOn, 'day', tag);
-        const given = PUBLISHED_COUNT_FIELDS.filter((f) => r[f] !== null);
+        const registry = (r as Partial<PublishedTotalBesideRegistry>).registry ?? null;
         return (
           <section key={r.id} aria-labelledby={`announcement-${r.id}`} className="space-y-3 rounded-lg border border-slate-200 p-4">
             <div className="flex flex-wrap items-baseline justify-between gap-3">
@@ -74,25 +80,9 @@ export default async function PublishedTotalsPage({ searchParams }: Props) {
               )}
               {deleted && <RestorePublishedTotal id={r.id} version={r.version} date={date} />}
             </div>
-            <table className="text-sm">
-              <caption className="sr-only">{t('figuresCaption', { date })}</caption>
-              <thead className="text-slate-700">
-                <tr>
-                  <th scope="col" className="py-1 pr-6 text-left font-semibold">{t('colFigure')}</th>
-                  <th scope="col" className="py-1 pr-6 text-right font-semibold">{t('colAnnounced')}</th>
-                </tr>
-              </thead>
-              <tbody className="divide-y divide-slate-100">
-                {given.map((f) => (
-                  <tr key={f}>
-                    <th scope="row" className="py-1 pr-6 text-left font-normal">{t(f)}</th>
-                    <td className="py-1 pr-6 text-right tabular-nums">{number.format(r[f]!)}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
+            <FiguresTable row={r} registry={registry} date={date} languageTag={tag} />
             <p className="text-sm">
-              <span className="font-medium">{t('sourceTitle')}: </span>
+              <span className="font-medium">{t('sourceLabel')} </span>
               {r.sourceUrl ? (
                 <a href={r.sourceUrl} rel="noopener noreferrer" className="break-words text-brand-700 underline">
                   {r.sourceTitle ?? r.sourceUrl}

@@ -8,7 +8,6 @@ const withNextIntl = createNextIntlPlugin('./lib/i18n/request.ts');
 const common = [
   { key: 'X-Content-Type-Options', value: 'nosniff' },
   { key: 'Referrer-Policy', value: 'strict-origin-when-cross-origin' },
-  { key: 'X-Frame-Options', value: 'DENY' },
   { key: 'Permissions-Policy', value: 'camera=(), microphone=(), geolocation=(), payment=()' },
   { key: 'Cross-Origin-Opener-Policy', value: 'same-origin' },
 ];
@@ -35,6 +34,10 @@ const nextConfig = {
   async headers() {
     return [
       { source: '/:path*', headers: common },
+      // Nothing is framed, anywhere, but the public directory's map document, by the directory's own page (the
+      // proxy's CSP says the same with frame-ancestors, which browsers prefer).
+      { source: '/:path((?!map/partners-).*)', headers: [{ key: 'X-Frame-Options', value: 'DENY' }] },
+      { source: '/map/:file(partners-.*)', headers: [{ key: 'X-Frame-Options', value: 'SAMEORIGIN' }] },
       { source: '/_next/static/:path*', headers: [staticCsp] },
       { source: '/_next/image', headers: [staticCsp] },
     ];

@@ -18,6 +18,15 @@ const PUBLIC_URL = (() => {
 const HSTS = 'max-age=63072000; includeSubDomains';
 const DOWNLOAD_CSP = "default-src 'none'; sandbox";
 /**
+ * The public directory's map (/map/partners-en.svg), a document the directory's page frames: no script at all, its
+ * own style sheet and the land image, framed by this site only; its links open their pages in the whole window.
+ */
+const MAP_DOCUMENT_CSP = "default-src 'none'; img-src 'self'; style-src 'unsafe-inline'; base-uri 'none'; form-action 'none'; frame-ancestors 'self'";
+/** Whether the path is a map document a page frames (app/map/[file]). */
+function isMapDocumentPath(pathname: string): boolean {
+  return /^\/map\/partners-[^/]+\.svg$/.test(pathname);
+}
+/**
  * Route handlers that send files: a signed copy (staff, or public at /files/[id]), the CSV of the list, an
  * activity's photo (staff, or public at /photos/[id]), the network map's land drawing (/map/land-<centre>.svg), a
  * staff user's calendar feed (/api/calendar/[token]).
@@ -138,7 +147,7 @@ export async function proxy(request: NextRequest) {
     if (!isPublicPath(pathname)) response.headers.set('Cache-Control', 'no-store');
   }
   // Downloads (signed files, CSV) keep the sandbox CSP their route sets; pages get the nonce CSP.
-  response.headers.set('Content-Security-Policy', isDownloadPath(pathname) ? DOWNLOAD_CSP : csp);
+  response.headers.set('Content-Security-Policy', isMapDocumentPath(pathname) ? MAP_DOCUMENT_CSP : isDownloadPath(pathname) ? DOWNLOAD_CSP : csp);
   if (PUBLIC_URL?.protocol === 'https:') response.headers.set('Strict-Transport-Security', HSTS);
   return response;
 }

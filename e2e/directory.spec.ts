@@ -5,7 +5,10 @@ import { expect, test, type Page } from '@playwright/test';
 // coordinates; 38 sister cities and 55 friendly cooperation cities; 3 in Japan (Fukuoka, Noboribetsu, Ōita).
 
 const table = (page: Page) => page.getByRole('table', { name: /Partners of Guangzhou|广州的国际友好城市/ });
-const map = (page: Page) => page.getByRole('group', { name: /Map of Guangzhou's partners|广州国际友好城市分布图/ });
+const MAP_NAME = /Map of Guangzhou's partners|广州国际友好城市分布图/;
+/** The frame holding the map, a document of its own (/map/partners-en.svg), and the map inside it. */
+const mapFrame = (page: Page) => page.locator('iframe').and(page.getByTitle(MAP_NAME));
+const map = (page: Page) => mapFrame(page).contentFrame().getByRole('group', { name: MAP_NAME });
 /** The names in the table's first column, in order. */
 const partnerNames = async (page: Page) => table(page).getByRole('rowheader').getByRole('link').allTextContents();
 
@@ -76,7 +79,7 @@ test.describe('public partner directory', () => {
     await page.goto('/partners?q=Atlantis&type=sister_city');
     await expect(page.getByRole('status')).toHaveText('None of the 93 partners match');
     await expect(page.getByRole('table')).toHaveCount(0);
-    await expect(map(page)).toHaveCount(0);
+    await expect(mapFrame(page)).toHaveCount(0);
     await page.getByRole('link', { name: 'Clear filters' }).click();
     await expect(page).toHaveURL(/\/partners$/);
     await expect(page.getByRole('status')).toHaveText('93 partners');
@@ -229,7 +232,7 @@ test.describe('public partner directory', () => {
     const lahore = map(page).getByRole('link', { name: 'Lahore, Pakistan, 2021', exact: true });
     await expect(lahore).toHaveAttribute('href', '/partners/guangzhou-lahore');
     await expect(lahore.locator('title')).toHaveText('Lahore, Pakistan, 2021');
-    await expect(map(page)).toHaveAccessibleDescription('The table below lists the same partners, each linking to its page.');
+    await expect(mapFrame(page)).toHaveAccessibleDescription('The table below lists the same partners, each linking to its page.');
     await expect(page.getByRole('list', { name: 'Legend' })).toContainText('Sister city');
     await expect(page.getByRole('list', { name: 'Legend' })).toContainText('Friendly cooperation city');
     // The map follows the filters.
@@ -242,10 +245,35 @@ test.describe('public partner directory', () => {
     await expect(map(page).getByRole('link', { name: 'Busan, South Korea', exact: true })).toHaveCount(1);
   });
 
+  test('a mark opens its partner page in the whole window, from the mouse and from the keyboard', async ({ page }) => {
+    await page.goto('/partners?country=PK');
+    await map(page).getByRole('link', { name: 'Lahore, Pakistan, 2021', exact: true }).click();
+    await expect(page).toHaveURL(/\/partners\/guangzhou-lahore$/);
+    await expect(page.getByRole('heading', { level: 1 })).toContainText('Lahore');
+
+    await page.goto('/zh/partners?country=PK');
+    await map(page).getByRole('link', { name: '拉合尔，巴基斯坦，2021年' }).focus();
+    await page.keyboard.press('Enter');
+    await expect(page).toHaveURL(/\/zh\/partners\/guangzhou-lahore$/);
+  });
+
+  test('the map document answers again with 304 while nothing changed, and may be framed by this site only', async ({ page, request }) => {
+    const [response] = await Promise.all([page.waitForResponse((r) => r.url().includes('/map/partners-en.svg')), page.goto('/partners?continent=EU')]);
+    expect(response.url()).toMatch(/\/map\/partners-en\.svg\?continent=EU$/);
+    const etag = (await response.allHeaders())['etag']!;
+    const again = await request.get('/map/partners-en.svg?continent=EU', { headers: { 'If-None-Match': etag } });
+    expect(again.status()).toBe(304);
+    const headers = (await request.get('/map/partners-en.svg')).headers();
+    expect(headers['content-security-policy']).toContain("frame-ancestors 'self'");
+    expect(headers['content-security-policy']).not.toContain('script-src');
+    expect(headers['x-frame-options']).toBe('SAMEORIGIN');
+    expect((await request.get('/partners')).headers()['x-frame-options']).toBe('DENY');
+  });
+
   test('the map fits a phone and can be skipped from the keyboard', async ({ page }) => {
     await page.setViewportSize({ width: 375, height: 800 });
     await page.goto('/zh/partners');
-    const box = await map(page).boundingBox();
+    const box = await mapFrame(page).boundingBox();
     expect(box!.width).toBeLessThanOrEqual(375);
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(375);
     await page.getByRole('button', { name: '搜索' }).focus();

@@ -165,6 +165,13 @@ test.describe('what the public never sees', () => {
       expect(profile).toContain(name);
       expect(profile).toContain(PUBLIC_AGREEMENT);
       expect(profile).toContain(PUBLIC_ACTIVITY);
+      // The directory's map, a document of its own: the public partner, never the internal tie's.
+      const lang = prefix === '/zh' ? 'zh' : 'en';
+      for (const query of ['', `?q=${encodeURIComponent(name)}`]) {
+        const drawing = await publicBody(request, `/map/partners-${lang}.svg${query}`);
+        expectNoMarker(drawing, 'the map document');
+        expect(drawing).toContain(`${prefix}/partners/${PARTNER.slug}"`);
+      }
 
       // The internal tie has no page, and its partner's name is not in the 404 either; the internal file no download.
       expectNoMarker(await publicBody(request, `${prefix}/partners/${internalPartnerSlug}`, 404), 'the internal tie', { echoes: 'address' });

@@ -116,6 +116,8 @@ const pages = [
   { name: '/zh/partners', url: `${app}/zh/partners`, vs: true },
   { name: '/partners?q=lahore', url: `${app}/partners?q=lahore`, vs: true },
   ...(partnerPath ? [{ name: partnerPath, url: `${app}${partnerPath}`, vs: true }] : []),
+  // The map /partners frames: a document of its own, fetched by the browser after the page (then 304 until a change).
+  { name: '/map/partners-en.svg (framed by /partners)', url: `${app}/map/partners-en.svg` },
   { name: '/open-data', url: `${app}/open-data`, vs: true },
   { name: '/api/open-data/partners.csv', url: `${app}/api/open-data/partners.csv` },
 ];

@@ -3,7 +3,7 @@ import { getTranslations, setRequestLocale } from 'next-intl/server';
 import { NetworkMap } from '@/components/map/network-map';
 import { Pagination } from '@/components/ui/pagination';
 import { Table } from '@/components/ui/table';
-import { getDirectoryFacets, listDirectory, listDirectoryMap } from '@/db/queries/directory';
+import { getDirectoryFacets, listDirectory, type DirectoryFacets } from '@/db/queries/directory';
 import { getHomeLocality } from '@/db/queries/home';
 import { CONTINENTS, continentOf } from '@/lib/countries';
 import { COOPERATION_FIELDS, PARTNERSHIP_TYPES } from '@/lib/domain';
@@ -14,6 +14,8 @@ import { LANGUAGE_TAG, type Locale } from '@/lib/i18n/routing';
 import { pageAlternates } from '@/lib/seo';
 import { DIRECTORY_PAGE_SIZE, directoryFilterSchema, isNarrowed, type DirectoryFilter } from '@/lib/validation/directory';
 import { MAX_SEARCH_LENGTH, parseSearchParams } from '@/lib/validation/search-params';
+import { publicCache } from '@/lib/cache/public-data';
+import { directoryMapPartners, directoryMapRows } from '@/lib/directory-map';
 import { DirectoryFilters } from './_components/directory-filters';
 
 type Props = {
@@ -47,28 +49,54 @@ export default async function PartnersPage({ params, searchParams }: Props) {
   const { locale } = await params;
   setRequestLocale(locale);
   const { value: requested, problem } = parseSearchParams(directoryFilterSchema, await searchParams);
+  // A page past the end (an old link, a list that shrank) goes to the last page, filters kept.
+  const pages = await directoryPages(requested, locale);
+  if (pages !== null && requested.page > pages) {
+    redirect(localizedHref(locale, { pathname: '/partners', query: queryOf(requested, { page: pages }) }));
+  }
+  return <DirectoryBody locale={locale} requested={requested} problem={problem} />;
+}
+
+/** The filter as applied: a country no public partner is in cannot be chosen in the form, so it is not applied either. */
+function appliedFilter(requested: DirectoryFilter, facets: DirectoryFacets): DirectoryFilter {
+  return requested.country && !facets.countries.includes(requested.country) ? { ...requested, country: undefined } : requested;
+}
+
+/** How many pages the filter's matches fill (at least 1), or null before a home locality is set. Cached. */
+async function directoryPages(requested: DirectoryFilter, locale: Locale): Promise<number | null> {
+  'use cache';
+  publicCache();
+  const home = await getHomeLocality();
+  if (!home) return null;
+  const { matching } = await listDirectory(home.id, appliedFilter(requested, await getDirectoryFacets(home.id)), locale);
+  return Math.max(1, Math.ceil(matching / DIRECTORY_PAGE_SIZE));
+}
+
+/**
+ * Everything under the page's header, rendered once per filter, language and message and kept in the public cache
+ * with the data it shows (lib/cache/public-data.ts): a request replays it instead of rendering the form's options,
+ * the list and the map's legend anew. The map itself is a document of its own (app/map/[file]), framed here.
+ */
+async function DirectoryBody({ locale, requested, problem }: { locale: Locale; requested: DirectoryFilter; problem: string | null }) {
+  'use cache';
+  publicCache();
   const [t, tValidation, tType, tField, tContinent, tl, home] = await Promise.all([
-    getTranslations('partners'),
-    getTranslations('validation'),
-    getTranslations('partnershipType'),
-    getTranslations('cooperationField'),
-    getTranslations('continents'),
-    getTranslations('localities'),
+    getTranslations({ locale, namespace: 'partners' }),
+    getTranslations({ locale, namespace: 'validation' }),
+    getTranslations({ locale, namespace: 'partnershipType' }),
+    getTranslations({ locale, namespace: 'cooperationField' }),
+    getTranslations({ locale, namespace: 'continents' }),
+    getTranslations({ locale, namespace: 'localities' }),
     getHomeLocality(),
   ]);
   if (!home) return <p>{t('noHome')}</p>;
 
   const facets = await getDirectoryFacets(home.id);
-  // A country no public partner is in cannot be chosen in the form, so it is not applied either.
-  const filter: DirectoryFilter =
-    requested.country && !facets.countries.includes(requested.country) ? { ...requested, country: undefined } : requested;
-  const [{ rows, matching, total }, mapPartners] = await Promise.all([
-    listDirectory(home.id, filter, locale),
-    listDirectoryMap(home.id, filter, locale),
-  ]);
+  const filter = appliedFilter(requested, facets);
+  const [{ rows, matching, total }, mapRows] = await Promise.all([listDirectory(home.id, filter, locale), directoryMapRows(home.id, filter, locale)]);
   const pages = Math.max(1, Math.ceil(matching / DIRECTORY_PAGE_SIZE));
-  // A page past the end (an old link, a list that shrank) goes to the last page, filters kept.
-  if (filter.page > pages) redirect(localizedHref(locale, { pathname: '/partners', query: queryOf(filter, { page: pages }) }));
+  const mapPartners = directoryMapPartners(mapRows, locale);
+  const mapQuery = new URLSearchParams(queryOf({ ...filter, page: 1 })).toString();
 
   const homeName = localizedName(home, locale);
   const countryName = new Intl.DisplayNames([LANGUAGE_TAG[locale]], { type: 'region' });
@@ -95,6 +123,7 @@ export default async function PartnersPage({ params, searchParams }: Props) {
       {/* Keyed by the query: a client-side navigation (clear filters, the pages) renders the form anew, so its
           fields show the new filter rather than what was last typed. */}
       <DirectoryFilters
+        locale={locale}
         key={new URLSearchParams(queryOf(filter)).toString()}
         filter={filter}
         options={options}
@@ -139,17 +168,10 @@ export default async function PartnersPage({ params, searchParams }: Props) {
 
       {matching > 0 && (
         <NetworkMap
+          locale={locale}
           home={{ name: homeName, latitude: home.latitude, longitude: home.longitude }}
-          partners={mapPartners.map((p) => ({
-            key: p.slug,
-            href: partnerHref(p.slug),
-            name: localizedName(p, locale),
-            country: country(p.countryCode),
-            year: p.establishedYear,
-            type: p.type,
-            latitude: p.latitude,
-            longitude: p.longitude,
-          }))}
+          partners={mapPartners}
+          document={`/map/partners-${locale}.svg${mapQuery ? `?${mapQuery}` : ''}`}
           notShown={matching - mapPartners.length}
           listNote={t('mapNote')}
           skipTo="partner-list"
@@ -195,6 +217,7 @@ export default async function PartnersPage({ params, searchParams }: Props) {
         )}
 
         <Pagination
+          locale={locale}
           page={filter.page}
           pages={pages}
           hrefOf={(page) => ({ pathname: '/partners', query: queryOf(filter, { page }) })}

@@ -1,4 +1,5 @@
 import { LocaleLink as Link } from '@/components/locale-link';
+import type { Locale } from '@/lib/i18n/routing';
 import { MAX_SEARCH_LENGTH } from '@/lib/validation/search-params';
 import { DIRECTORY_SORTS, DIRECTORY_YEARS, type DirectoryFilter, type DirectorySort } from '@/lib/validation/directory';
 
@@ -10,6 +11,8 @@ type Options = Array<[value: string, label: string]>;
  */
 export function DirectoryFilters(props: {
   filter: DirectoryFilter;
+  /** The page's language (the form is rendered in a 'use cache' scope, where the request's is not known). */
+  locale: Locale;
   options: { continent: Options; country: Options; type: Options; field: Options };
   labels: {
     form: string;
@@ -101,7 +104,7 @@ export function DirectoryFilters(props: {
         <button type="submit" className="rounded bg-brand-700 px-4 py-1.5 font-medium text-white hover:bg-brand-900">
           {labels.submit}
         </button>
-        <Link href="/partners" className="py-1.5 text-brand-700 underline">
+        <Link locale={props.locale} href="/partners" className="py-1.5 text-brand-700 underline">
           {labels.clear}
         </Link>
       </div>

@@ -2,11 +2,13 @@ import type { Metadata } from 'next';
 import { getLocale, getTranslations } from 'next-intl/server';
 import { getComingDates } from '@/db/queries/coming-dates';
 import { getDashboard } from '@/db/queries/dashboard';
+import { listPublishedTotalsBesideRegistry } from '@/db/queries/published-totals';
 import { requireCapability } from '@/lib/auth/guards';
 import { formatPartialDate, officeToday } from '@/lib/calendar-date';
 import { Link } from '@/lib/i18n/navigation';
 import { localizedName } from '@/lib/i18n/names';
 import { LANGUAGE_TAG, type Locale } from '@/lib/i18n/routing';
+import { can } from '@/lib/permissions';
 import { readDashboardQuery } from '@/lib/validation/dashboard';
 import { AsOfForm } from './_components/as-of-form';
 import { ComingDatesSection } from './_components/coming-dates';
@@ -14,6 +16,7 @@ import { DormantTies } from './_components/dormant-ties';
 import { HeadlineFigures } from './_components/headline-figures';
 import { NetworkCharts } from './_components/network-charts';
 import { NetworkSection } from './_components/network-section';
+import { PublishedTotalsSection } from './_components/published-totals-section';
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations('dashboard'))('metaTitle') };
@@ -26,11 +29,16 @@ type Props = { searchParams: Promise<Record<string, string | string[] | undefine
  * date (?asOf=2021-11-19), with ties silent for ?dormant= years (default 3) counted dormant.
  */
 export default async function DashboardPage({ searchParams }: Props) {
-  await requireCapability('registry:read', '/dashboard');
+  const user = await requireCapability('registry:read', '/dashboard');
   const locale = (await getLocale()) as Locale;
   const today = officeToday();
   const { value, errors, given } = readDashboardQuery(await searchParams, today);
-  const [t, data, coming] = await Promise.all([getTranslations('dashboard'), getDashboard(value.asOf, value.dormantYears), getComingDates(today)]);
+  const [t, data, coming, published] = await Promise.all([
+    getTranslations('dashboard'),
+    getDashboard(value.asOf, value.dormantYears),
+    getComingDates(today),
+    listPublishedTotalsBesideRegistry(),
+  ]);
   if (!data) {
     return (
       <div className="space-y-4">
@@ -57,6 +65,7 @@ export default async function DashboardPage({ searchParams }: Props) {
         <AsOfForm today={today} given={given} errors={errors} asOf={value.asOf} dormantYears={value.dormantYears} />
       </div>
       <HeadlineFigures figures={data.figures} asOfYear={asOfYear} dormantYears={value.dormantYears} locale={locale} />
+      <PublishedTotalsSection rows={published} canWrite={can(user.role, 'registry:write')} locale={locale} />
       <NetworkSection home={data.home} partners={data.map} locale={locale} />
       <NetworkCharts growth={data.growth} breakdowns={data.breakdowns} asOfYear={asOfYear} locale={locale} />
       <DormantTies ties={data.dormant} years={value.dormantYears} asOf={value.asOf} locale={locale} />

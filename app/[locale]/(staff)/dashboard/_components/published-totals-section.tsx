@@ -6,7 +6,7 @@ import { LANGUAGE_TAG, type Locale } from '@/lib/i18n/routing';
 import { FiguresTable } from '../announcements/_components/figures-table';
 
 /** Announcements shown on the dashboard; the rest are on /dashboard/announcements. */
-const SHOWN = 3;
+const SHOWN = 2;
 
 /**
  * The office's latest announcements of its network count, each figure beside what the registry held on that date
@@ -22,7 +22,7 @@ export async function PublishedTotalsSection({ rows, canWrite, locale }: { rows:
         {t('publishedTitle')}
       </h2>
       <p className="text-sm text-slate-700">{rows.length === 0 ? t('publishedNone') : t('publishedIntro', { shown: Math.min(SHOWN, rows.length), count: rows.length })}</p>
-      <div className="grid gap-4 lg:grid-cols-3">
+      <div className="grid gap-4 lg:grid-cols-2">
         {rows.slice(0, SHOWN).map((row) => {
           const date = formatPartialDate(row.announcedOn, 'day', tag);
           return (
@@ -42,9 +42,6 @@ export async function PublishedTotalsSection({ rows, canWrite, locale }: { rows:
                 </p>
               )}
               <FiguresTable row={row} registry={row.registry} date={date} languageTag={tag} />
-              {row.registry && !row.registry.current && row.registry.undated > 0 && (
-                <p className="text-xs text-slate-600">{tp('undated', { count: row.registry.undated })}</p>
-              )}
             </section>
           );
         })}

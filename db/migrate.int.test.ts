@@ -27,6 +27,8 @@ describe('migrations', () => {
       'agreements',
       'audit_events',
       'calendar_feeds',
+      'import_rows',
+      'imports',
       'localities',
       'locality_names',
       'partnership_status_events',

@@ -7,3 +7,4 @@ export * from './agreements';
 export * from './activities';
 export * from './audit';
 export * from './dashboard';
+export * from './imports';

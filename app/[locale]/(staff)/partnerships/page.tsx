@@ -142,6 +142,9 @@ export default async function PartnershipsPage({ searchParams }: Props) {
           <a href={`${locale === 'zh' ? '/zh' : ''}/partnerships/export?${new URLSearchParams(queryOf({ ...filter, page: 1 }))}`} className="text-brand-700 underline" download>
             {t('download')}
           </a>
+          <a href={`${locale === 'zh' ? '/zh' : ''}/partnerships/export?${new URLSearchParams({ ...queryOf({ ...filter, page: 1 }), format: 'xlsx' })}`} className="text-brand-700 underline" download>
+            {t('downloadXlsx')}
+          </a>
           {can(user.role, 'registry:restore') && (
             <Link href={{ pathname: '/partnerships', query: filter.deleted ? {} : { deleted: '1' } }} className="text-brand-700 underline">
               {filter.deleted ? t('showLive') : t('showDeleted')}

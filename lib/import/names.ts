@@ -83,6 +83,9 @@ const COUNTRY_ALIASES: Record<string, string> = {
   burma: 'MM',
   holland: 'NL',
   uae: 'AE',
+  'dr congo': 'CD',
+  drc: 'CD',
+  vatican: 'VA',
   swaziland: 'SZ',
   macedonia: 'MK',
 };
@@ -117,7 +120,8 @@ function countryNames(): Map<string, string> {
 /**
  * The ISO 3166-1 alpha-2 code of a country cell, or null when it names none: an alpha-2 code (`jp`, `JP`; `UK`
  * for GB), an alpha-3 code (`JPN`, `USA`), or a name in English or Chinese, case, accents and punctuation ignored
- * (`Japan`, `日本`, `United States`, `美国`, `South Korea`, `Korea, Republic of`, `韩国`, `Côte d'Ivoire`). Names
+ * (`Japan`, `日本`, `United States`, `美国`, `South Korea`, `Korea, Republic of`, `韩国`, `Côte d'Ivoire`; a leading
+ * "the" is dropped: `The Gambia`). "Korea" alone names no country: North and South are both Korea. Names
  * come from the runtime's CLDR (Intl.DisplayNames: English, simplified and traditional Chinese), iso-3166 (the
  * standard's own English names) and countries-list (names and native names), plus a short list of aliases.
  */
@@ -134,5 +138,6 @@ export function resolveCountry(text: string): string | null {
     const code = iso31661Alpha3ToAlpha2[s.toUpperCase()];
     if (code) return code;
   }
-  return countryNames().get(nameKey(s)) ?? null;
+  const key = nameKey(s);
+  return countryNames().get(key) ?? countryNames().get(key.replace(/^the /, '')) ?? null;
 }

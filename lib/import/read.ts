@@ -235,7 +235,8 @@ function readCsv(source: string, headerRow: number): Table | ImportFileError {
     text = text.slice(sep[0].length);
     line = 2;
   }
-  const table = tableBuilder(headerRow);
+  // The sep= line is no row: the header is on the next line at the earliest.
+  const table = tableBuilder(sep ? Math.max(headerRow, 2) : headerRow);
   let stop: ImportFileError | null = null;
   let cursor = 0;
   Papa.parse<string[]>(text, {

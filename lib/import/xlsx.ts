@@ -10,13 +10,13 @@ import { IMPORT_LIMITS, tableBuilder, type ImportFileError, type Table } from '.
 // Three passes, all through exceljs's public API:
 // 1. the sheet names: the workbook and its relations, each sheet replaced by a stub naming its own part, loaded;
 // 2. the limits: the chosen sheet streamed row by row (WorkbookReader), stopping at the first row over a limit;
-// 3. the values: the chosen sheet loaded (so that a merged cell gives its value to every cell it covers).
+// 3. the values: the workbook loaded, the other sheets stubbed (so that a merged cell gives its value to every cell
+//    it covers, and the sheet's links, comments and tables resolve).
 // Sheet parts are found where exceljs looks for them, xl/worksheets/sheetN.xml, as every producer we know writes.
 
 const WORKBOOK = 'xl/workbook.xml';
 const WORKBOOK_RELS = 'xl/_rels/workbook.xml.rels';
 const CONTENT_TYPES = '[Content_Types].xml';
-const STYLES = 'xl/styles.xml';
 const SHARED_STRINGS = 'xl/sharedStrings.xml';
 const SHEET_PART = /^xl\/worksheets\/sheet\d+\.xml$/;
 const MAIN_NS = 'http://schemas.openxmlformats.org/spreadsheetml/2006/main';
@@ -114,22 +114,28 @@ export async function readXlsx(
   const chosen = options.sheet !== undefined ? listed.find((s) => s.name === options.sheet) : (listed.find((s) => s.visible) ?? listed[0]);
   if (!chosen) return options.sheet !== undefined ? { error: 'no_sheet' } : { error: 'no_header' };
 
-  const unpacked = unpack([CONTENT_TYPES, WORKBOOK, WORKBOOK_RELS, STYLES, SHARED_STRINGS, chosen.part]);
+  // Every part but the other sheets: the chosen sheet's comments, tables, drawings and links are parts of their own
+  // that exceljs resolves when it loads the sheet.
+  const others = new Set(sheetParts.filter((part) => part !== chosen.part));
+  const unpacked = unpack([...sizes.keys()].filter((name) => !others.has(name)));
   if ('error' in unpacked) return unpacked;
   const parts = unpacked.files;
   const sheetXml = parts[chosen.part];
   if (!sheetXml) return { error: 'unreadable' };
   // In this order, the streaming reader has the relations and shared strings before the sheet (no temporary file).
   const ordered: Zippable = {};
-  for (const name of [CONTENT_TYPES, WORKBOOK_RELS, WORKBOOK, STYLES]) if (parts[name]) ordered[name] = parts[name];
+  for (const name of [CONTENT_TYPES, WORKBOOK_RELS, WORKBOOK]) if (parts[name]) ordered[name] = parts[name];
   ordered[SHARED_STRINGS] = parts[SHARED_STRINGS] ?? EMPTY_SHARED_STRINGS;
   ordered[chosen.part] = sheetXml;
-  const archive = zipSync(ordered, { level: 0 });
+  const streamed = zipSync(ordered, { level: 0 });
+  // The whole workbook for exceljs to load, each other sheet an empty stub.
+  const whole: Zippable = { ...parts };
+  for (const part of others) whole[part] = stubSheet('');
 
   try {
     // Pass 2: the limits, streamed, so a sheet of 100,000 rows is refused at row 20,002 without being held.
     const limits = tableBuilder(options.headerRow, { keep: false });
-    const reader = new ExcelJS.stream.xlsx.WorkbookReader(Readable.from([asBuffer(archive)]), {
+    const reader = new ExcelJS.stream.xlsx.WorkbookReader(Readable.from([asBuffer(streamed)]), {
       worksheets: 'emit',
       sharedStrings: 'cache',
       styles: 'ignore',
@@ -146,8 +152,8 @@ export async function readXlsx(
 
     // Pass 3: the values.
     const book = new ExcelJS.Workbook();
-    await book.xlsx.load(asBuffer(archive) as unknown as ExcelBuffer);
-    const ws = book.worksheets[0];
+    await book.xlsx.load(asBuffer(zipSync(whole, { level: 0 })) as unknown as ExcelBuffer);
+    const ws = book.getWorksheet(chosen.name);
     const table = tableBuilder(options.headerRow);
     if (ws) {
       const width = Math.min(ws.columnCount, IMPORT_LIMITS.columns);

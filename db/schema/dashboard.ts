@@ -1,6 +1,7 @@
 import { sql } from 'drizzle-orm';
-import { check, date, index, integer, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { check, date, index, integer, numeric, pgTable, primaryKey, text, timestamp, unique, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { editable } from './common';
+import { activityKind } from './enums';
 import { users } from './users';
 
 /**
@@ -56,6 +57,97 @@ export const calendarFeeds = pgTable(
     uniqueIndex('calendar_feeds_token_key').on(t.tokenHash),
     uniqueIndex('calendar_feeds_live_user_key').on(t.userId).where(sql`${t.revokedAt} is null`),
   ],
+);
+
+// The dashboard's activity figures kept in step with every write (db/queries/dashboard-core.ts explains the design).
+// These four tables are derived: only the triggers of migration 0011 write them (dashboard_refresh_activities), in
+// the transaction of the write that changed an activity, its partners, its quantities or a tie; no code under db/
+// writes them, and they have no editable columns. No foreign keys: a fact must leave through the refresh, which
+// takes its count out of the summary with it, never through a cascade that would leave the count behind.
+
+/**
+ * One row per counted activity (not deleted, not cancelled, dated) and home locality it counts for (the home side
+ * of a live tie it is linked to): its kind, start date and last year (null while it runs on: ongoing, no end).
+ */
+export const dashboardActivityFacts = pgTable(
+  'dashboard_activity_facts',
+  {
+    activityId: uuid().notNull(),
+    homeLocalityId: uuid().notNull(),
+    kind: activityKind().notNull(),
+    startedOn: date({ mode: 'string' }).notNull(),
+    endYear: integer(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.activityId, t.homeLocalityId] }),
+    // The "as of" month read: one month's activities of one home.
+    index('dashboard_activity_facts_home_started_idx').on(t.homeLocalityId, t.startedOn),
+  ],
+);
+
+/**
+ * The counted activities per home locality, kind, month of start (its first day) and last year (null: runs on).
+ * Rows that fall to zero stay (at most one per calendar cell), so concurrent writers only ever add and subtract.
+ */
+export const dashboardActivityCounts = pgTable(
+  'dashboard_activity_counts',
+  {
+    homeLocalityId: uuid().notNull(),
+    kind: activityKind().notNull(),
+    startMonth: date({ mode: 'string' }).notNull(),
+    endYear: integer(),
+    activities: integer().notNull(),
+  },
+  (t) => [unique('dashboard_activity_counts_key').on(t.homeLocalityId, t.kind, t.startMonth, t.endYear).nullsNotDistinct()],
+);
+
+/**
+ * One row per quantity of a counted donation and home locality it counts for (its own, or a live tie's of that
+ * home): the item and unit keys it is summed under (lower-case, trimmed), the activity's start date (null when
+ * undated) and the quantity's spelling and place, from which the dashboard takes the latest spelling of each item.
+ */
+export const dashboardQuantityFacts = pgTable(
+  'dashboard_quantity_facts',
+  {
+    quantityId: uuid().notNull(),
+    homeLocalityId: uuid().notNull(),
+    activityId: uuid().notNull(),
+    itemKey: text().notNull(),
+    unitKey: text().notNull(),
+    startedOn: date({ mode: 'string' }),
+    position: integer().notNull(),
+    itemEn: text().notNull(),
+    itemZh: text(),
+    unit: text(),
+    amount: numeric({ precision: 18, scale: 2 }).notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.quantityId, t.homeLocalityId] }),
+    index('dashboard_quantity_facts_activity_idx').on(t.activityId),
+    index('dashboard_quantity_facts_home_started_idx').on(t.homeLocalityId, t.startedOn),
+    // The latest spelling of an item as of a date: one index probe per item (the Chinese one among named rows).
+    index('dashboard_quantity_facts_latest_idx').on(t.homeLocalityId, t.itemKey, t.unitKey, t.startedOn.desc().nullsLast(), t.position, t.quantityId),
+    index('dashboard_quantity_facts_latest_zh_idx')
+      .on(t.homeLocalityId, t.itemKey, t.unitKey, t.startedOn.desc().nullsLast(), t.position, t.quantityId)
+      .where(sql`${t.itemZh} is not null`),
+  ],
+);
+
+/**
+ * Donated quantities per home locality, item and unit key and month of the activity's start (null: undated): the
+ * amount (exact) and the donations (an activity once per item and unit, whatever its rows). Zero rows stay.
+ */
+export const dashboardDonationTotals = pgTable(
+  'dashboard_donation_totals',
+  {
+    homeLocalityId: uuid().notNull(),
+    itemKey: text().notNull(),
+    unitKey: text().notNull(),
+    startMonth: date({ mode: 'string' }),
+    amount: numeric().notNull(),
+    activities: integer().notNull(),
+  },
+  (t) => [unique('dashboard_donation_totals_key').on(t.homeLocalityId, t.itemKey, t.unitKey, t.startMonth).nullsNotDistinct()],
 );
 
 export type PublishedTotal = typeof publishedTotals.$inferSelect;

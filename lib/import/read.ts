@@ -104,7 +104,8 @@ const REFUSED_TEXT = /^(?:\uFEFF)?\s*(?:<\?xml|<!doctype|<html|<table|\{\\rtf|%!
 
 /**
  * Reads an uploaded file (its bytes) into a header and rows of trimmed text: an XLSX (first visible sheet, or
- * `options.sheet`) or a CSV (comma, semicolon or tab separated, detected; an Excel `sep=;` first line is obeyed) in
+ * `options.sheet`; a date cell as YYYY-MM-DD, or YYYY-MM or YYYY when its format shows no day or no month, a
+ * number as written, a formula by its cached value, a merged cell's value in every cell it covers) or a CSV (comma, semicolon or tab separated, detected; an Excel `sep=;` first line is obeyed) in
  * UTF-8, GB18030, CP949 or Shift_JIS (detected: a UTF-8 BOM or strict UTF-8 first, then jschardet limited to the
  * three, each candidate checked by decoding strictly; or `options.encoding`). The kind is told by content: ZIP
  * signature and workbook parts for an XLSX; refused signatures (PDF, images, OLE2 .xls) and binary text otherwise.

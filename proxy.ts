@@ -154,7 +154,7 @@ export async function proxy(request: NextRequest) {
 
 export const config = {
   // Static build output is excluded; next.config.js gives it its headers. So are the upload routes (app/uploads,
-  // app/uploads/photos): the proxy would read their bodies (up to proxyClientMaxBodySize) before passing them on;
+  // app/uploads/photos, app/uploads/import): the proxy would read their bodies (up to proxyClientMaxBodySize) before passing them on;
   // the handlers stream them and make the origin check themselves.
-  matcher: ['/((?!_next/static|_next/image|uploads(?:/photos)?$).*)'],
+  matcher: ['/((?!_next/static|_next/image|uploads(?:/photos|/import)?$).*)'],
 };

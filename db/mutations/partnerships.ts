@@ -14,7 +14,7 @@ import type { Actor } from './users';
 // its audit event commit or roll back together; each re-checks the row inside that transaction.
 
 /** The fields of a partnership the audit trail keeps before and after each change (no internal ids of users). */
-const snapshotColumns = {
+export const partnershipSnapshotColumns = {
   id: partnerships.id,
   slug: partnerships.slug,
   homeLocalityId: partnerships.homeLocalityId,
@@ -34,7 +34,7 @@ const snapshotColumns = {
 };
 
 async function snapshot(tx: Executor, id: string) {
-  const [row] = await tx.select(snapshotColumns).from(partnerships).where(eq(partnerships.id, id));
+  const [row] = await tx.select(partnershipSnapshotColumns).from(partnerships).where(eq(partnerships.id, id));
   return row;
 }
 

@@ -36,6 +36,7 @@ export const STAFF_CLIENT_NAMESPACES = [
   'activityPhotos',
   'calendarFeed',
   'publishedTotals',
+  'imports',
 ] as const;
 
 /** The given namespaces of a catalogue, for a NextIntlClientProvider. */

@@ -145,6 +145,11 @@ export default async function PartnershipsPage({ searchParams }: Props) {
           <a href={`${locale === 'zh' ? '/zh' : ''}/partnerships/export?${new URLSearchParams({ ...queryOf({ ...filter, page: 1 }), format: 'xlsx' })}`} className="text-brand-700 underline" download>
             {t('downloadXlsx')}
           </a>
+          {can(user.role, 'registry:write') && !filter.deleted && (
+            <Link href="/partnerships/import" className="text-brand-700 underline">
+              {t('importLink')}
+            </Link>
+          )}
           {can(user.role, 'registry:restore') && (
             <Link href={{ pathname: '/partnerships', query: filter.deleted ? {} : { deleted: '1' } }} className="text-brand-700 underline">
               {filter.deleted ? t('showLive') : t('showDeleted')}

@@ -33,6 +33,8 @@ function recordHref(entityType: string, entityId: string, snapshot: unknown): st
       return `/activities/${entityId}`;
     case 'agreement':
       return typeof partnershipId === 'string' ? `/partnerships/${partnershipId}/agreements/${entityId}` : null;
+    case 'import':
+      return `/partnerships/import/${entityId}`;
     case 'published_total':
       // Announcements have no page of their own: the list shows each one (the deleted ones under ?deleted=1).
       return '/dashboard/announcements';

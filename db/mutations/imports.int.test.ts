@@ -6,7 +6,8 @@ import { commitNow, csvBytes, uploadAndPreview } from '@/db/imports/testing';
 import { queryImport, queryImportRows } from '@/db/queries/imports-core';
 import { auditEvents, importRows, imports, localities, partnerships, partnershipStatusEvents, settings, users } from '@/db/schema';
 import { resetDatabase } from '@/db/testing/reset';
-import { decideDuplicate } from './imports';
+import { IMPORT_STALL_MS } from '@/lib/import-domain';
+import { choosePreviewReading, decideDuplicate, discardImport, runCommit, runPreview, startCommit } from './imports';
 
 // The import engine on a real database: the preview's classes, the commit (all or nothing, in one transaction,
 // audited), idempotence, a registry that changed after the preview, and 10,000 rows without blocking the loop.
@@ -203,5 +204,34 @@ describe('the shared dataset', () => {
     expect(await db.$count(partnerships, eq(partnerships.homeLocalityId, gz))).toBe(93 + 1);
     const [step] = await db.select().from(partnershipStatusEvents).where(eq(partnershipStatusEvents.kind, 'upgrade'));
     expect(step).toMatchObject({ fromType: 'friendly_cooperation_city', toType: 'sister_city', note: 'Imported from partners.csv' });
+  });
+});
+
+describe('a stopped or abandoned import', () => {
+  it('may be previewed again or discarded once its commit stopped reporting progress, and not before', async () => {
+    const { id } = await uploadAndPreview(actor, csvBytes([HEADER, ['Lahore', '拉合尔', 'PK', 'friendly_cooperation_city', '2021', '']]));
+    const imp = (await queryImport(db, id))!;
+    expect(await startCommit(db, id, imp.version)).toEqual({ kind: 'ok' });
+    // The server died here: the import says 'committing', and nothing runs it.
+    const v = (await queryImport(db, id))!.version;
+    expect(await choosePreviewReading(db, id, v, {})).toEqual({ kind: 'busy' });
+    expect(await discardImport(db, id, v)).toEqual({ kind: 'conflict' });
+    await db.update(imports).set({ updatedAt: new Date(Date.now() - IMPORT_STALL_MS - 1000) }).where(eq(imports.id, id));
+    const again = await choosePreviewReading(db, id, v, {});
+    expect(again).toEqual({ kind: 'ok', run: 2 });
+    expect(await runPreview(db, id, 2)).toMatchObject({ kind: 'ok', counts: { new: 1 } });
+    // The commit that was thought dead cannot land on the new preview.
+    expect(await runCommit(db, actor, id)).toEqual({ kind: 'gone' });
+    expect(await db.$count(partnerships)).toBe(3);
+  });
+
+  it('is discarded when another file is uploaded a week later', async () => {
+    const old = await uploadAndPreview(actor, FILE);
+    await db.update(imports).set({ updatedAt: new Date(Date.now() - 8 * 86_400_000) }).where(eq(imports.id, old.id));
+    const fresh = await uploadAndPreview(actor, FILE);
+    const rows = await db.select({ id: imports.id, status: imports.status, content: imports.content }).from(imports);
+    expect(rows.find((r) => r.id === old.id)).toMatchObject({ status: 'discarded', content: null });
+    expect(rows.find((r) => r.id === fresh.id)).toMatchObject({ status: 'previewed' });
+    expect(await db.$count(importRows, eq(importRows.importId, old.id))).toBe(0);
   });
 });

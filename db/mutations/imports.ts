@@ -1,7 +1,7 @@
-import { and, eq, inArray, ne, sql } from 'drizzle-orm';
+import { and, eq, inArray, ne, or, sql } from 'drizzle-orm';
 import { setImmediate as yieldToLoop } from 'node:timers/promises';
 import { slugify } from '../../lib/slug';
-import type { ImportRowClass } from '../../lib/import-domain';
+import { IMPORT_STALL_MS, importStalled, type ImportRowClass } from '../../lib/import-domain';
 import type { Database, Executor } from '../client';
 import { auditEvents, importRows, imports, localities, partnerships, partnershipStatusEvents, type ImportCounts, type NewAuditEvent, type NewImportRow } from '../schema';
 import { classifyRecord, newPass, type Classified, type ImportRecord, type Registry } from '../imports/classify';
@@ -19,6 +19,10 @@ import type { Actor } from './users';
 
 /** Rows classified, or written, per chunk; between chunks the event loop serves other requests. */
 export const IMPORT_CHUNK = 500;
+
+/** An import left previewed (or unreadable) this long is discarded when the next file is uploaded: its bytes go. */
+export const IMPORT_KEEP_DAYS = 7;
+
 
 const EMPTY_COUNTS: ImportCounts = { new: 0, update: 0, unchanged: 0, duplicate: 0, error: 0 };
 
@@ -55,8 +59,17 @@ export function uploadedImport(file: { fileName: string; bytes: Uint8Array; sha2
   };
 }
 
-/** Stores an uploaded file for preview (status 'previewing', run 1) and returns its id; runPreview then classifies it. */
+/**
+ * Stores an uploaded file for preview (status 'previewing', run 1) and returns its id; runPreview then classifies it.
+ * Imports left uncommitted for IMPORT_KEEP_DAYS are discarded first (their bytes and preview rows deleted).
+ */
 export async function createImport(executor: Executor, actor: Actor, file: UploadedImport): Promise<string> {
+  const abandoned = await executor
+    .update(imports)
+    .set({ status: 'discarded', content: null, version: sql`${imports.version} + 1`, updatedAt: new Date() })
+    .where(and(inArray(imports.status, ['previewed', 'failed']), sql`${imports.updatedAt} < now() - make_interval(days => ${IMPORT_KEEP_DAYS})`))
+    .returning({ id: imports.id });
+  if (abandoned.length > 0) await executor.delete(importRows).where(inArray(importRows.importId, abandoned.map((r) => r.id)));
   const [row] = await executor
     .insert(imports)
     .values({
@@ -195,13 +208,13 @@ export type ChoiceResult = { kind: 'ok'; run: number } | { kind: 'gone' } | { ki
 
 /**
  * Starts a new preview run of import `id` seen at `version` with the given reading choices (status 'previewing',
- * progress reset). 'conflict' when the import changed since that version, 'busy' while it is being committed or is
- * done (committed, discarded), 'gone' when it does not exist. The caller then runs runPreview with the run returned.
+ * progress reset). 'conflict' when the import changed since that version, 'busy' while it is being committed (unless
+ * that stalled) or is done (committed, discarded), 'gone' when it does not exist. The caller then runs runPreview with the run returned.
  */
 export async function choosePreviewReading(executor: Executor, id: string, version: number, choice: ReadChoice): Promise<ChoiceResult> {
-  const [row] = await executor.select({ status: imports.status, version: imports.version }).from(imports).where(eq(imports.id, id));
+  const [row] = await executor.select({ status: imports.status, version: imports.version, updatedAt: imports.updatedAt }).from(imports).where(eq(imports.id, id));
   if (!row) return { kind: 'gone' };
-  if (!['previewing', 'previewed', 'failed'].includes(row.status)) return { kind: 'busy' };
+  if (!['previewing', 'previewed', 'failed'].includes(row.status) && !importStalled(row)) return { kind: 'busy' };
   if (row.version !== version) return { kind: 'conflict' };
   const [updated] = await executor
     .update(imports)
@@ -257,12 +270,21 @@ export class ImportGone extends Error {
   }
 }
 
-/** Drops an import not yet committed: its file and preview rows are deleted, the record stays as 'discarded'. */
+/** Drops an import not yet committed (or whose commit stalled): its file and preview rows are deleted, the record stays as 'discarded'. */
 export async function discardImport(executor: Executor, id: string, version: number): Promise<{ kind: 'ok' } | { kind: 'conflict' }> {
   const [row] = await executor
     .update(imports)
     .set({ status: 'discarded', content: null, version: sql`${imports.version} + 1`, updatedAt: new Date() })
-    .where(and(eq(imports.id, id), eq(imports.version, version), inArray(imports.status, ['previewing', 'previewed', 'failed'])))
+    .where(
+      and(
+        eq(imports.id, id),
+        eq(imports.version, version),
+        or(
+          inArray(imports.status, ['previewing', 'previewed', 'failed']),
+          and(eq(imports.status, 'committing'), sql`${imports.updatedAt} < ${new Date(Date.now() - IMPORT_STALL_MS)}`),
+        ),
+      ),
+    )
     .returning({ id: imports.id });
   if (!row) return { kind: 'conflict' };
   await executor.delete(importRows).where(eq(importRows.importId, id));
@@ -323,7 +345,7 @@ async function insertAudit(tx: Executor, events: NewAuditEvent[]): Promise<void>
 function reportProgress(database: Database, id: string, done: number): void {
   void database
     .update(imports)
-    .set({ rowsProcessed: sql`greatest(${imports.rowsProcessed}, ${done})` })
+    .set({ rowsProcessed: sql`greatest(${imports.rowsProcessed}, ${done})`, updatedAt: new Date() })
     .where(and(eq(imports.id, id), eq(imports.status, 'committing')))
     .catch(() => undefined);
 }
@@ -380,7 +402,7 @@ export async function runCommit(database: Database, actor: Actor, id: string): P
         actorEmail: actor.email,
         after: { fileName: imp.fileName, sha256: imp.sha256, rows: read.rows.length, ...counts },
       });
-      await tx
+      const [mine] = await tx
         .update(imports)
         .set({
           status: 'committed',
@@ -391,7 +413,10 @@ export async function runCommit(database: Database, actor: Actor, id: string): P
           version: sql`${imports.version} + 1`,
           updatedAt: new Date(),
         })
-        .where(eq(imports.id, id));
+        .where(and(eq(imports.id, id), eq(imports.status, 'committing')))
+        .returning({ id: imports.id });
+      // Taken for stalled and previewed again (or discarded) meanwhile: this commit must not land.
+      if (!mine) throw new StaleImport(0);
       return { kind: 'ok', ...counts } as const;
     });
   } catch (err) {

@@ -8,7 +8,7 @@ import { IMPORT_ENCODINGS, IMPORT_FIELDS, IMPORT_LIMIT_VALUES } from '@/db/impor
 import { getImport, listImportRows } from '@/db/queries/imports';
 import { IMPORT_ROWS_PAGE_SIZE } from '@/db/queries/imports-core';
 import { requireCapability } from '@/lib/auth/guards';
-import { IMPORT_BUSY, IMPORT_ROW_CLASSES } from '@/lib/import-domain';
+import { IMPORT_BUSY, IMPORT_ROW_CLASSES, importStalled } from '@/lib/import-domain';
 import { Link } from '@/lib/i18n/navigation';
 import { can } from '@/lib/permissions';
 import { importRowsFilterSchema } from '@/lib/validation/imports';
@@ -53,7 +53,8 @@ export default async function ImportPreviewPage({ params, searchParams }: Props)
     getTranslations(),
     getFormatter(),
   ]);
-  const busy = IMPORT_BUSY.includes(imp.status);
+  const stalled = importStalled(imp);
+  const busy = IMPORT_BUSY.includes(imp.status) && !stalled;
   const message = (key: string | null, values?: Record<string, string | number>) =>
     key ? (tAll.has(key as never) ? tAll(key as never, values as never) : key) : '';
   const fieldLabel = (f: string) => (t.has(`field_${f}` as never) ? t(`field_${f}` as never) : f);
@@ -94,6 +95,10 @@ export default async function ImportPreviewPage({ params, searchParams }: Props)
         </dl>
       </div>
 
+      {stalled && (
+        <p role="alert" className="rounded bg-amber-50 px-3 py-2 text-sm text-amber-900">{t('stalled')}</p>
+      )}
+
       {imp.error && (
         <p role="alert" className="rounded bg-amber-50 px-3 py-2 text-sm text-amber-900">{message(imp.error, IMPORT_LIMIT_VALUES)}</p>
       )}
@@ -122,7 +127,7 @@ export default async function ImportPreviewPage({ params, searchParams }: Props)
         </section>
       )}
 
-      {(imp.status === 'previewed' || imp.status === 'failed') && (
+      {(imp.status === 'previewed' || imp.status === 'failed' || stalled) && (
         <ReadingForm
           action={chooseReadingAction}
           id={imp.id}
@@ -214,7 +219,7 @@ export default async function ImportPreviewPage({ params, searchParams }: Props)
         </section>
       )}
 
-      {['previewed', 'failed', 'previewing'].includes(imp.status) && (
+      {(['previewed', 'failed', 'previewing'].includes(imp.status) || stalled) && (
         <DeleteDisclosure action={discardImportAction} fields={{ id: imp.id, version: imp.version }} label={t('discard')} hint={t('discardHint')} confirm={t('discardConfirm')} boxed />
       )}
     </div>

@@ -112,6 +112,9 @@ describe('comingDatesCalendar', () => {
     const body = comingDatesCalendar({ from: '2029-01-01', to: '2029-12-31', items: [yearOnly, fiftieth, termEnd] }, t.en, 'en', 'https://amity.example.org');
     expect(body).toContain('DTSTART;VALUE=DATE:20290101\r\nDTEND;VALUE=DATE:20300101');
     expect(body).toContain('DTSTART;VALUE=DATE:20290502\r\nDTEND;VALUE=DATE:20290503');
+    // Every line ends with CRLF, the last one too (RFC 5545, 3.1), and none with a bare LF.
+    expect(body.endsWith('END:VCALENDAR\r\n')).toBe(true);
+    expect(body.replace(/\r\n/g, '')).not.toMatch(/[\r\n]/);
     const calendar = new ICAL.Component(ICAL.parse(body));
     expect(calendar.getFirstPropertyValue('x-wr-calname')).toBe('Amity: coming dates');
     const events = calendar.getAllSubcomponents('vevent').map((v) => new ICAL.Event(v));

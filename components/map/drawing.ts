@@ -42,14 +42,15 @@ const MARK_STYLES = PARTNERSHIP_TYPES.map((type) => {
     : `.${MARK_CLASS[type]}{r:5px;fill:#fff;stroke:${colour};stroke-width:2.5px}`;
 }).join('');
 /**
- * Marks grow on hover and on keyboard focus, and on a narrow screen (where 5 units are about 2 px). In a page the
- * map's Tailwind classes say this; a document of its own carries the same rules (its width is the frame's).
+ * Marks grow on hover and on keyboard focus, and on a narrow screen (where 5 units are about 2 px). Written in the
+ * drawing's own style sheet, scoped to the map: a page's Tailwind utilities sit in a cascade layer, which the
+ * unlayered rules above would beat whatever their specificity; these outrank `.network-mark-N` (0-2-2 against 0-1-0).
+ * In a document of its own the narrow screen is the frame's width.
  */
-const STANDALONE_STYLES =
-  'a:hover circle{r:7px}a:focus{outline:none}a:focus-visible circle{r:8px;stroke:#0f172a;stroke-width:3px}' +
-  '@media (max-width:639px){circle{r:9px}}';
-const INLINE_MARK_CLASSES =
-  'max-sm:[&_circle]:[r:9] [&_a:hover_circle]:[r:7] [&_a:focus-visible_circle]:[r:8] [&_a:focus-visible_circle]:stroke-[#0f172a] [&_a:focus-visible_circle]:[stroke-width:3]';
+const INTERACTION_STYLES =
+  '.network-map a:hover circle{r:7px}.network-map a:focus{outline:none}' +
+  '.network-map a:focus-visible circle{r:8px;stroke:#0f172a;stroke-width:3px}' +
+  '@media (max-width:639px){.network-map a circle[class]{r:9px}.network-map a:focus-visible circle[class]{r:11px}}';
 
 /** What the map shows, before any drawing: where the marks fall, which types are drawn, what cannot be placed. */
 export interface MapLayout {
@@ -117,23 +118,23 @@ export function drawNetworkMap(layout: MapLayout, title: string, label: (partner
   const { homePoint } = layout;
   const root =
     mode.kind === 'document'
-      ? `<svg xmlns="http://www.w3.org/2000/svg" lang="${escapeXml(mode.lang)}" viewBox="0 0 ${MAP_WIDTH} ${layout.height}" width="100%" height="100%" role="group" aria-label="${escapeXml(title)}">`
+      ? `<svg xmlns="http://www.w3.org/2000/svg" lang="${escapeXml(mode.lang)}" viewBox="0 0 ${MAP_WIDTH} ${layout.height}" width="100%" height="100%" class="network-map" role="group" aria-label="${escapeXml(title)}">`
       : `<svg viewBox="0 0 ${MAP_WIDTH} ${layout.height}" role="group" aria-label="${escapeXml(title)}"` +
         (mode.describedBy ? ` aria-describedby="${escapeXml(mode.describedBy)}"` : '') +
-        ' class="block h-auto w-full rounded-lg border border-slate-200 bg-slate-50 print:border-slate-400">';
+        ' class="network-map block h-auto w-full rounded-lg border border-slate-200 bg-slate-50 print:border-slate-400">';
   return [
     root,
     mode.kind === 'document' ? `<rect width="${MAP_WIDTH}" height="${layout.height}" fill="#f8fafc"/>` : '',
     // The land is the same drawing on every page: an image the browser fetches once (app/map/[file]).
     `<image href="/map/land-${layout.centre}.svg" width="${MAP_WIDTH}" height="${layout.height}" aria-hidden="true"/>`,
     // One path per type of tie holding all its arcs, and one rule per type for its marks: each colour once.
-    `<style>${MARK_STYLES}${mode.kind === 'document' ? STANDALONE_STYLES : ''}</style>`,
+    `<style>${MARK_STYLES}${INTERACTION_STYLES}</style>`,
     `<g fill="none" stroke-width="1.25" stroke-opacity="0.7" aria-hidden="true">${arcs.join('')}</g>`,
     homePoint
       ? `<g aria-hidden="true"><title>${escapeXml(homeName)}</title><rect x="${homePoint[0] - 6}" y="${homePoint[1] - 6}" width="12" height="12" ` +
         `transform="rotate(45 ${homePoint[0]} ${homePoint[1]})" fill="#0f172a" stroke="#fff" stroke-width="1.5"/></g>`
       : '',
-    mode.kind === 'document' ? '<g>' : `<g class="${INLINE_MARK_CLASSES}">`,
+    '<g>',
     marks.join(''),
     '</g></svg>',
   ].join('');

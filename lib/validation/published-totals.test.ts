@@ -75,6 +75,7 @@ describe('published total input schema', () => {
     ['a month only', { announcedOn: '2021-11' }, { announcedOn: 'validation.date' }],
     ['an impossible day', { announcedOn: '2022-02-29' }, { announcedOn: 'validation.date' }],
     ['a date in the future', { announcedOn: '2999-01-01' }, { announcedOn: 'publishedTotals.futureDate' }],
+    ['a date before 1900', { announcedOn: '1899-12-31' }, { announcedOn: 'publishedTotals.tooEarlyDate' }],
     ['a source that is not a web address', { sourceUrl: 'javascript:alert(1)' }, { sourceUrl: 'publishedTotals.sourceUrlInvalid' }],
     ['an over-long note', { note: 'n'.repeat(2001) }, { note: 'validation.tooLong' }],
     ['sister partners above the whole', { partners: '30', countries: '', friendlyPartners: '', friendlyCountries: '' }, { sisterPartners: 'publishedTotals.partExceedsPartners' }],

@@ -47,7 +47,9 @@ const announcedOn = z
   .min(1, { message: 'validation.required' })
   .refine(isCalendarDate, { message: 'validation.date' })
   // Recorded once it was announced; a date that is already today somewhere on Earth is not refused.
-  .refine((v) => !isCalendarDate(v) || !isAfterTodayEverywhere(v), { message: 'publishedTotals.futureDate' });
+  .refine((v) => !isCalendarDate(v) || !isAfterTodayEverywhere(v), { message: 'publishedTotals.futureDate' })
+  // The registry's dates, and the dashboard's "as of", start in 1900: an earlier announcement is a typing slip.
+  .refine((v) => !isCalendarDate(v) || v >= '1900-01-01', { message: 'publishedTotals.tooEarlyDate' });
 
 /** An http(s) address with a host; '' and absent are null. */
 const sourceUrl = z

@@ -65,10 +65,10 @@ export default async function DashboardPage({ searchParams }: Props) {
         <AsOfForm today={today} given={given} errors={errors} asOf={value.asOf} dormantYears={value.dormantYears} />
       </div>
       <HeadlineFigures figures={data.figures} asOfYear={asOfYear} dormantYears={value.dormantYears} locale={locale} />
-      <PublishedTotalsSection rows={published} canWrite={can(user.role, 'registry:write')} locale={locale} />
+      <PublishedTotalsSection rows={published.filter((row) => row.announcedOn <= value.asOf)} canWrite={can(user.role, 'registry:write')} locale={locale} />
       <NetworkSection home={data.home} partners={data.map} locale={locale} />
       <NetworkCharts growth={data.growth} breakdowns={data.breakdowns} asOfYear={asOfYear} locale={locale} />
-      <DormantTies ties={data.dormant} years={value.dormantYears} asOf={value.asOf} locale={locale} />
+      <DormantTies networkSize={data.figures.partners} ties={data.dormant} years={value.dormantYears} asOf={value.asOf} locale={locale} />
       {coming && <ComingDatesSection dates={coming} locale={locale} />}
     </div>
   );

@@ -11,7 +11,7 @@ function wholeYears(from: string, to: string): number {
 }
 
 /** The ties with no activity in the last `years` years as of `asOf`, longest silence first, each linked to its page. */
-export async function DormantTies({ ties, years, asOf, locale }: { ties: DormantTie[]; years: number; asOf: string; locale: Locale }) {
+export async function DormantTies({ ties, years, asOf, locale, networkSize }: { ties: DormantTie[]; years: number; asOf: string; locale: Locale; networkSize: number }) {
   const [t, tType] = await Promise.all([getTranslations('dashboard'), getTranslations('partnershipType')]);
   const tag = LANGUAGE_TAG[locale];
   const countryName = new Intl.DisplayNames([tag], { type: 'region' });
@@ -20,7 +20,7 @@ export async function DormantTies({ ties, years, asOf, locale }: { ties: Dormant
       <h2 id="dashboard-dormant-title" className="text-xl font-semibold">
         {t('dormantTitle', { years })}
       </h2>
-      <p className="text-sm text-slate-700">{t('dormantIntro', { years, count: ties.length })}</p>
+      <p className="text-sm text-slate-700">{networkSize === 0 ? t('noNetwork') : t('dormantIntro', { years, count: ties.length })}</p>
       {ties.length > 0 && (
         <div className="overflow-x-auto rounded-lg border border-slate-200">
           <table className="w-full text-left text-sm">

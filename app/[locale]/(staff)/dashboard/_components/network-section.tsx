@@ -23,52 +23,58 @@ export async function NetworkSection({ home, partners, locale }: { home: HomeLoc
       <h2 id="dashboard-map" className="text-xl font-semibold">
         {t('mapTitle')}
       </h2>
-      <NetworkMap
-        home={{ name: homeName, latitude: home.latitude, longitude: home.longitude }}
-        partners={partners.map((p) => ({
-          key: p.id,
-          href: hrefOf(p.id),
-          name: localizedName(p, locale),
-          country: country(p.countryCode),
-          year: p.establishedYear,
-          type: p.type,
-          latitude: p.latitude,
-          longitude: p.longitude,
-        }))}
-        listNote={t('mapListNote')}
-        skipTo="dashboard-partner-list"
-      />
-      <details id="dashboard-partner-list" tabIndex={-1} className="rounded-lg border border-slate-200 px-3 py-2">
-        <summary className="cursor-pointer text-brand-700 underline">{t('partnerList', { count: partners.length })}</summary>
-        <div className="mt-2 overflow-x-auto">
-          <table className="w-full text-left text-sm">
-            <caption className="sr-only">{t('partnerList', { count: partners.length })}</caption>
-            <thead className="text-slate-700">
-              <tr>
-                <th scope="col" className="py-1 pr-3">{t('partner')}</th>
-                <th scope="col" className="py-1 pr-3">{t('country')}</th>
-                <th scope="col" className="py-1 pr-3">{t('type')}</th>
-                <th scope="col" className="py-1 text-right">{t('since')}</th>
-              </tr>
-            </thead>
-            <tbody className="divide-y divide-slate-100">
-              {partners.map((p) => (
-                <tr key={p.id}>
-                  <th scope="row" className="py-1 pr-3 font-normal">
-                    <a href={hrefOf(p.id)} className="text-brand-700 underline">
-                      {localizedName(p, locale)}
-                    </a>
-                    {!p.isPublic && <span className="ml-2 rounded bg-amber-100 px-1.5 text-xs text-amber-900">{t('internal')}</span>}
-                  </th>
-                  <td className="py-1 pr-3">{country(p.countryCode)}</td>
-                  <td className="py-1 pr-3">{tType(p.type)}</td>
-                  <td className="py-1 text-right tabular-nums">{p.establishedYear ?? t('undated')}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-      </details>
+      {partners.length === 0 ? (
+        <p className="text-sm text-slate-700">{t('noNetwork')}</p>
+      ) : (
+        <>
+          <NetworkMap
+            home={{ name: homeName, latitude: home.latitude, longitude: home.longitude }}
+            partners={partners.map((p) => ({
+              key: p.id,
+              href: hrefOf(p.id),
+              name: localizedName(p, locale),
+              country: country(p.countryCode),
+              year: p.establishedYear,
+              type: p.type,
+              latitude: p.latitude,
+              longitude: p.longitude,
+            }))}
+            listNote={t('mapListNote')}
+            skipTo="dashboard-partner-list"
+          />
+          <details id="dashboard-partner-list" tabIndex={-1} className="rounded-lg border border-slate-200 px-3 py-2">
+            <summary className="cursor-pointer text-brand-700 underline">{t('partnerList', { count: partners.length })}</summary>
+            <div className="mt-2 overflow-x-auto">
+              <table className="w-full text-left text-sm">
+                <caption className="sr-only">{t('partnerList', { count: partners.length })}</caption>
+                <thead className="text-slate-700">
+                  <tr>
+                    <th scope="col" className="py-1 pr-3">{t('partner')}</th>
+                    <th scope="col" className="py-1 pr-3">{t('country')}</th>
+                    <th scope="col" className="py-1 pr-3">{t('type')}</th>
+                    <th scope="col" className="py-1 text-right">{t('since')}</th>
+                  </tr>
+                </thead>
+                <tbody className="divide-y divide-slate-100">
+                  {partners.map((p) => (
+                    <tr key={p.id}>
+                      <th scope="row" className="py-1 pr-3 font-normal">
+                        <a href={hrefOf(p.id)} className="text-brand-700 underline">
+                          {localizedName(p, locale)}
+                        </a>
+                        {!p.isPublic && <span className="ml-2 rounded bg-amber-100 px-1.5 text-xs text-amber-900">{t('internal')}</span>}
+                      </th>
+                      <td className="py-1 pr-3">{country(p.countryCode)}</td>
+                      <td className="py-1 pr-3">{tType(p.type)}</td>
+                      <td className="py-1 text-right tabular-nums">{p.establishedYear ?? t('undated')}</td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </div>
+          </details>
+        </>
+      )}
     </section>
   );
 }

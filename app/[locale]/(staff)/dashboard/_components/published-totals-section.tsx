@@ -26,12 +26,12 @@ export async function PublishedTotalsSection({ rows, canWrite, locale }: { rows:
         {rows.slice(0, SHOWN).map((row) => {
           const date = formatPartialDate(row.announcedOn, 'day', tag);
           return (
-            <section key={row.id} aria-labelledby={`published-${row.id}`} className="space-y-2 rounded-lg border border-slate-200 p-4 break-inside-avoid">
+            <section key={row.id} aria-labelledby={`published-${row.id}`} className="min-w-0 space-y-2 rounded-lg border border-slate-200 p-4 break-inside-avoid">
               <h3 id={`published-${row.id}`} className="font-semibold">
                 <time dateTime={row.announcedOn}>{date}</time>
               </h3>
               {row.sourceTitle && (
-                <p className="text-sm text-slate-700">
+                <p className="text-sm break-words text-slate-700">
                   {row.sourceUrl ? (
                     <a href={row.sourceUrl} rel="noreferrer noopener" className="text-brand-700 underline">
                       {row.sourceTitle}

@@ -16,7 +16,8 @@ export async function FiguresTable(props: { row: PublishedTotalRow; registry: Re
   const signed = new Intl.NumberFormat(props.languageTag, { signDisplay: 'exceptZero' });
   const given = PUBLISHED_COUNT_FIELDS.flatMap((f) => (row[f] === null ? [] : [[f, row[f]] as const]));
   return (
-    <div className="overflow-x-auto">
+    // A keyboard user can scroll a table wider than a phone: the box takes focus and is named after the table.
+    <div tabIndex={0} role="region" aria-label={t('figuresCaption', { date: props.date })} className="max-w-full overflow-x-auto">
       <table className="text-sm">
         <caption className="sr-only">{t('figuresCaption', { date: props.date })}</caption>
         <thead className="text-slate-700">

@@ -2,22 +2,14 @@
 // PGlite in memory by default; with DATABASE_URL, a new database on that server (dropped afterwards).
 import { performance } from 'node:perf_hooks';
 import { sql } from 'drizzle-orm';
-import { createThrowawayDatabase } from '../db/testing/throwaway';
+import { useBenchDatabase } from './bench-database';
 
 const PARTNERS = Number(process.env.BENCH_PARTNERS ?? 5_000);
 const ACTIVITIES = Number(process.env.BENCH_ACTIVITIES ?? 20_000);
 const AUDIT = Number(process.env.BENCH_AUDIT ?? 100_000);
 const RUNS = Number(process.env.BENCH_RUNS ?? 30);
 
-const server = process.env.DATABASE_URL;
-let drop: (() => Promise<void>) | undefined;
-if (server) {
-  const created = await createThrowawayDatabase(server, 'amity_bench');
-  process.env.DATABASE_URL = created.url;
-  drop = created.drop;
-} else {
-  process.env.PGLITE_DATA_DIR = 'memory://';
-}
+const drop = await useBenchDatabase('amity_bench');
 
 const { connection } = await import('../db/index');
 const { describeTarget } = await import('../db/config');

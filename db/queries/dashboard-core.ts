@@ -1,4 +1,5 @@
-import { and, asc, desc, eq, inArray, isNull, lte, ne, notExists, or, sql, type SQL } from 'drizzle-orm';
+import { and, asc, desc, eq, gte, inArray, isNull, lt, lte, ne, notExists, or, sql, type SQL } from 'drizzle-orm';
+import { unionAll, type SubqueryWithSelection } from 'drizzle-orm/pg-core';
 import { isCalendarDate } from '../../lib/calendar-date';
 import { continentOf, type Continent } from '../../lib/countries';
 import {
@@ -12,7 +13,17 @@ import {
 } from '../../lib/domain';
 import type { Executor } from '../client';
 import type { DirectoryMapPartner } from './directory';
-import { activities, activityPartnerships, activityQuantities, localities, partnerships, partnershipStatusEvents } from '../schema';
+import {
+  activities,
+  activityPartnerships,
+  dashboardActivityCounts,
+  dashboardActivityFacts,
+  dashboardDonationTotals,
+  dashboardQuantityFacts,
+  localities,
+  partnerships,
+  partnershipStatusEvents,
+} from '../schema';
 
 // The figures of the staff dashboard (/dashboard), as SQL aggregates, without the access check: whatever wraps them
 // for the page checks the caller's role; tests call them directly. Internal ties count: this is the staff view.
@@ -37,6 +48,31 @@ import { activities, activityPartnerships, activityQuantities, localities, partn
 //   started (as the activity list's year filter reads them, db/queries/activities-core.ts). Dates compare as
 //   stored, like establishment dates. An activity with no start date is in no year.
 // - Text is sorted with COLLATE "C", so PGlite and PostgreSQL (whose default collations differ) give one order.
+//
+// The activity figures (activities this year and last, by kind per year, donated quantities) read summaries kept in
+// step with every write, so their cost grows with the calendar (years x kinds, items), not with the number of
+// activities (the performance issue: 1M activities). The design:
+// - Facts: dashboard_activity_facts holds one row per counted activity and home locality it counts for (kind, start
+//   date, last year: the year of its end, of its start when it has none, null while ongoing without end);
+//   dashboard_quantity_facts one row per counted donation quantity and home (item and unit keys, spelling, amount,
+//   the activity's start date). Summaries: dashboard_activity_counts, per (home, kind, month of start, last year);
+//   dashboard_donation_totals, per (home, item key, unit key, month of start or undated), amount and donations.
+// - Kept in step by database triggers (migrations 0011-0013), not by db/mutations: they hold for every writer (the
+//   activity pages, the seeds, the spreadsheet import, plain SQL), in the writer's transaction. Each statement that
+//   writes activities, activity_partnerships or activity_quantities, or that soft-deletes, restores or re-homes a
+//   partnership, calls dashboard_refresh_activities with the activities it touched (statement-level triggers with
+//   transition tables: a multi-row insert of 100,000 activities refreshes them in one set-based pass). The refresh
+//   takes the activities' old facts out (subtracting their counts), derives the new ones from the base tables by
+//   the rules above, and adds them in. It locks the activities' rows first, so two transactions never refresh one
+//   activity at once; summaries only ever take additions and subtractions (a row fallen to zero stays), which
+//   concurrent transactions apply in turn. A TRUNCATE rebuilds them all.
+// - Read "as of" asOf: the summaries' months before asOf's month, plus asOf's own month from the facts through their
+//   (home, start date) index (one month of activities), so a past date is as exact as today. The latest spelling of
+//   a donated item is one probe per item into a facts index ordered as the rule says.
+// - Why not counters in db/mutations: the import and the seeds write with their own SQL, and a forgotten path would
+//   drift silently. Why facts beside the counts: a write must know what it replaces, and the facts say it without
+//   re-deriving an activity's old state. db/queries/dashboard-recount.ts keeps the scanning queries, against which
+//   db/queries/dashboard-summaries.int.test.ts checks these after random writes.
 
 /** Statuses in which a tie counts as a partner: concluded and not terminated (lapsed ties have no formal end). */
 export const NETWORK_STATUSES: readonly PartnershipStatus[] = CONCLUDED_STATUSES.filter((s) => s !== 'terminated');
@@ -136,16 +172,17 @@ function officeToday(): string {
   return `${part('year')}-${part('month')}-${part('day')}`;
 }
 
-/** Checks asOf (and today) and says whether asOf gives the current figures. */
-function readAsOf(asOf: string, options: AsOfOptions): boolean {
+/**
+ * Checks asOf (and `today`, default the office's) and says whether asOf gives the current figures (asOf is today or
+ * later). Throws RangeError for a date not written YYYY-MM-DD. For this module and dashboard-recount.ts.
+ */
+export function readAsOf(asOf: string, options: AsOfOptions): boolean {
   const today = options.today ?? officeToday();
   for (const [name, value] of [['asOf', asOf], ['today', today]] as const) {
     if (!isCalendarDate(value)) throw new RangeError(`${name} must be a calendar date written YYYY-MM-DD, not ${JSON.stringify(value)}`);
   }
   return asOf >= today;
 }
-
-const ACTIVITY_ID = sql.raw('"activities"."id"');
 
 /**
  * The network as of asOf (see the rules above), as a CTE named "network": one row per tie. Before today, each tie's
@@ -203,22 +240,65 @@ function networkAsOf(db: Executor, homeLocalityId: string, asOf: string, current
   return db.$with('network').as(db.select().from(ties).where(inArray(ties.status, [...NETWORK_STATUSES])));
 }
 
-/** The activity's last day as stored: its end; without one, infinity while ongoing, else its start. */
-const activityEnd = sql`coalesce(${activities.endedOn}, case when ${activities.status} = 'ongoing' then 'infinity'::date else ${activities.startedOn} end)`;
-
-/** An activity the figures count (see the rules above), started on or before asOf (or undated, when current). */
-function countedActivity(homeLocalityId: string, asOf: string, current: boolean): SQL {
-  return and(
-    isNull(activities.deletedAt),
-    ne(activities.status, 'cancelled'),
-    current ? or(isNull(activities.startedOn), lte(activities.startedOn, asOf)) : lte(activities.startedOn, asOf),
-    sql`exists (select 1 from activity_partnerships ap join partnerships p on p.id = ap.partnership_id
-      where ap.activity_id = ${ACTIVITY_ID} and p.home_locality_id = ${homeLocalityId} and p.deleted_at is null)`,
-  )!;
-}
+/** The activity's last day as stored: its end; without one, infinity while ongoing, else its start (SQL, on activities). */
+export const activityEnd = sql`coalesce(${activities.endedOn}, case when ${activities.status} = 'ongoing' then 'infinity'::date else ${activities.startedOn} end)`;
 
 const year = (asOf: string) => Number(asOf.slice(0, 4));
-const yearText = (y: number) => String(y).padStart(4, '0');
+const monthStart = (asOf: string) => `${asOf.slice(0, 7)}-01`;
+
+/**
+ * The counted activities started on or before asOf (undated ones are in no year), as rows (kind, first_year,
+ * end_year, n): the summary's cells of the months before asOf's, and the facts of asOf's month up to asOf.
+ */
+function activityCells(db: Executor, homeLocalityId: string, asOf: string) {
+  const c = dashboardActivityCounts;
+  const f = dashboardActivityFacts;
+  return unionAll(
+    db
+      .select({
+        kind: sql<ActivityKind>`${c.kind}`.as('kind'),
+        firstYear: sql<number>`extract(year from ${c.startMonth})::int`.as('first_year'),
+        endYear: sql<number | null>`${c.endYear}`.as('end_year'),
+        n: sql<number>`${c.activities}`.as('n'),
+      })
+      .from(c)
+      .where(and(eq(c.homeLocalityId, homeLocalityId), lt(c.startMonth, monthStart(asOf)))),
+    db
+      .select({
+        kind: sql<ActivityKind>`${f.kind}`.as('kind'),
+        firstYear: sql<number>`extract(year from ${f.startedOn})::int`.as('first_year'),
+        endYear: sql<number | null>`${f.endYear}`.as('end_year'),
+        n: sql<number>`1`.as('n'),
+      })
+      .from(f)
+      .where(and(eq(f.homeLocalityId, homeLocalityId), gte(f.startedOn, monthStart(asOf)), lte(f.startedOn, asOf))),
+  ).as('cells');
+}
+
+/** Activities of one kind that ran from firstYear to lastYear (n of them), as spreadOverYears reads them. */
+export type ActivitySpan = {
+  firstYear: SQL.Aliased<number>;
+  lastYear: SQL.Aliased<number>;
+  kind: SQL.Aliased<ActivityKind>;
+  n: SQL.Aliased<number>;
+};
+
+/**
+ * Spreads activity spans (first year, last year, kind, count) over their years: the rows of activitiesByKindPerYear
+ * (non-zero cells, by year then kind). For this module and dashboard-recount.ts, which build the spans differently.
+ */
+export function spreadOverYears(db: Executor, spans: SubqueryWithSelection<ActivitySpan, 'spans'>) {
+  const years = db
+    .select({ year: sql<number>`generate_series(${spans.firstYear}, ${spans.lastYear})`.as('year'), kind: spans.kind, n: spans.n })
+    .from(spans)
+    .as('years');
+  return db
+    .select({ year: years.year, kind: years.kind, activities: sql<number>`sum(${years.n})::int` })
+    .from(years)
+    .groupBy(years.year, years.kind)
+    .having(sql`sum(${years.n}) > 0`)
+    .orderBy(years.year, years.kind);
+}
 
 function checkYears(years: number): void {
   if (!Number.isInteger(years) || years < 1 || years > 200) throw new RangeError(`years must be a whole number from 1 to 200, not ${years}`);
@@ -294,9 +374,8 @@ function dormantTiesQuery(db: Executor, homeLocalityId: string, asOf: string, ye
  * default): partners, countries, continents, by type and by group, active and dormant (no activity in
  * `dormantYears` years, default 3; see listDormantTies), and activities this year and last. The rules (as of,
  * undated ties, which activities count) are at the top of this file. Five aggregate queries; the activity counts
- * scan the activities (no index covers endedOn, which a year-spanning activity needs), so their cost grows with
- * history until the summary tables of the performance issue. Throws RangeError for a date not written YYYY-MM-DD
- * or `dormantYears` outside 1..200.
+ * read the summaries (the design is at the top of this file), so their cost grows with the calendar, not with the
+ * number of activities. Throws RangeError for a date not written YYYY-MM-DD or `dormantYears` outside 1..200.
  * Staff only: internal ties count.
  */
 export async function getNetworkFigures(
@@ -314,6 +393,7 @@ export async function getNetworkFigures(
   const friendly = inArray(network.type, [...FRIENDLY_TYPES]);
   const y = year(asOf);
   const dormant = dormantTiesQuery(db, homeLocalityId, asOf, dormantYears, current).as('dormant');
+  const cells = activityCells(db, homeLocalityId, asOf);
 
   const [[totals], byType, [undated], [dormantCount], [activityCounts]] = await Promise.all([
     db
@@ -354,16 +434,11 @@ export async function getNetworkFigures(
     db.select({ n: sql<number>`count(distinct ${dormant.partnerLocalityId})::int` }).from(dormant),
     db
       .select({
-        thisYear: sql<number>`(count(*) filter (where ${activityEnd} >= ${`${yearText(y)}-01-01`}::date))::int`,
-        lastYear: sql<number>`(count(*) filter (where ${activities.startedOn} <= ${`${yearText(y - 1)}-12-31`}::date))::int`,
+        thisYear: sql<number>`coalesce(sum(${cells.n}) filter (where ${cells.endYear} is null or ${cells.endYear} >= ${y}::int), 0)::int`,
+        lastYear: sql<number>`coalesce(sum(${cells.n}) filter (where ${cells.firstYear} < ${y}::int
+          and (${cells.endYear} is null or ${cells.endYear} >= ${y - 1}::int)), 0)::int`,
       })
-      .from(activities)
-      .where(
-        and(
-          countedActivity(homeLocalityId, asOf, false),
-          sql`${activityEnd} >= ${`${yearText(y - 1)}-01-01`}::date`,
-        ),
-      ),
+      .from(cells),
   ]);
 
   return {
@@ -411,6 +486,70 @@ export async function getGrowth(db: Executor, homeLocalityId: string, asOf: stri
     .orderBy(sql`y.year`);
 }
 
+type DonatedQuantity = NetworkBreakdowns['donatedQuantities'][number];
+
+/**
+ * The donated quantities as of asOf (see getBreakdowns): the summaries' months before asOf's (and the undated
+ * ones when current), plus asOf's month from the facts; each item's spelling from its latest fact by asOf, in the
+ * rule's order (start date, latest first, undated last; then the quantity's position and id).
+ */
+async function donatedQuantitiesAsOf(db: Executor, homeLocalityId: string, asOf: string, current: boolean): Promise<DonatedQuantity[]> {
+  const t = dashboardDonationTotals;
+  const f = dashboardQuantityFacts;
+  const totals = db
+    .select({
+      itemKey: sql<string>`${t.itemKey}`.as('item_key'),
+      unitKey: sql<string>`${t.unitKey}`.as('unit_key'),
+      amount: sql<string>`${t.amount}`.as('amount'),
+      n: sql<number>`${t.activities}::bigint`.as('n'),
+    })
+    .from(t)
+    .where(and(eq(t.homeLocalityId, homeLocalityId), current ? or(lt(t.startMonth, monthStart(asOf)), isNull(t.startMonth)) : lt(t.startMonth, monthStart(asOf))));
+  const thisMonth = db
+    .select({
+      itemKey: sql<string>`${f.itemKey}`.as('item_key'),
+      unitKey: sql<string>`${f.unitKey}`.as('unit_key'),
+      amount: sql<string>`sum(${f.amount})`.as('amount'),
+      n: sql<number>`count(distinct ${f.activityId})`.as('n'),
+    })
+    .from(f)
+    .where(and(eq(f.homeLocalityId, homeLocalityId), gte(f.startedOn, monthStart(asOf)), lte(f.startedOn, asOf)))
+    .groupBy(f.itemKey, f.unitKey);
+  const cells = unionAll(totals, thisMonth).as('cells');
+  const groups = db
+    .select({
+      itemKey: cells.itemKey,
+      unitKey: cells.unitKey,
+      amount: sql<string>`sum(${cells.amount})`.as('total'),
+      activities: sql<number>`sum(${cells.n})::int`.as('donations'),
+    })
+    .from(cells)
+    .groupBy(cells.itemKey, cells.unitKey)
+    .having(sql`sum(${cells.n}) > 0`)
+    .as('groups');
+  // The latest fact of the group by asOf: a dated one if any, else (current figures only) an undated one. The group's
+  // keys are named with their subquery, which drizzle leaves out of an aliased field.
+  const latest = (column: SQL, onlyNamed: boolean) => {
+    const named = onlyNamed ? sql` and ${f.itemZh} is not null` : sql``;
+    const same = sql`${f.homeLocalityId} = ${homeLocalityId} and ${f.itemKey} = "groups"."item_key" and ${f.unitKey} = "groups"."unit_key"${named}`;
+    const undated = current
+      ? sql` union all (select 1, ${column} from ${f} where ${same} and ${f.startedOn} is null order by ${f.position}, ${f.quantityId} limit 1)`
+      : sql``;
+    return sql`(select x.v from ((select 0 as r, ${column} as v from ${f} where ${same} and ${f.startedOn} <= ${asOf}::date
+      order by ${f.startedOn} desc nulls last, ${f.position}, ${f.quantityId} limit 1)${undated}) x order by x.r limit 1)`;
+  };
+  return db
+    .select({
+      itemEn: sql<string>`btrim(${latest(sql`${f.itemEn}`, false)})`,
+      itemZh: sql<string | null>`btrim(${latest(sql`${f.itemZh}`, true)})`,
+      unit: sql<string | null>`btrim(${latest(sql`${f.unit}`, false)})`,
+      amount: sql<string>`${groups.amount}::text`,
+      activities: groups.activities,
+    })
+    .from(groups)
+    .orderBy(desc(groups.activities), sql`${groups.itemKey} collate "C"`, sql`${groups.unitKey} collate "C"`);
+}
+
 /**
  * The network of `asOf` broken down by continent (rolled up from the countries with lib/countries.ts continentOf; a
  * code it does not know is left out), by country and by cooperation field (partner localities, a locality once
@@ -418,8 +557,8 @@ export async function getGrowth(db: Executor, homeLocalityId: string, asOf: stri
  * up to asOf's year); and the quantities of counted donations (kind 'donation'), summed exactly in SQL by item and
  * unit, each quantity counting when it is the activity's own or a live home tie's. Undated activities are in no
  * year, and their quantities count only in the current figures. The rules are at the top of this file. Four
- * queries; the activity ones read every counted activity (until the summary tables of the performance issue), the
- * per-year one grouping them by first year, last year and kind before spreading them over the years.
+ * queries; the activity ones read the summaries (the design is at the top of this file), so their cost grows with
+ * the calendar and the number of items, not with the number of activities.
  * Throws RangeError for a date not written YYYY-MM-DD. Staff only.
  */
 export async function getBreakdowns(db: Executor, homeLocalityId: string, asOf: string, options: AsOfOptions = {}): Promise<NetworkBreakdowns> {
@@ -431,25 +570,18 @@ export async function getBreakdowns(db: Executor, homeLocalityId: string, asOf: 
     .from(network)
     .as('fields');
   const fieldPartners = sql<number>`count(distinct ${fields.partnerLocalityId})::int`;
-  // Activities are counted by first year, last year and kind before the spans are spread over their years, so
-  // the rows to spread are a few hundred however many activities there are.
-  const firstYear = sql<number>`extract(year from ${activities.startedOn})::int`;
-  const lastYear = sql<number>`extract(year from least(${activityEnd}, ${asOf}::date))::int`;
+  const cells = activityCells(db, homeLocalityId, asOf);
   const spans = db
-    .select({ firstYear: firstYear.as('first_year'), lastYear: lastYear.as('last_year'), kind: activities.kind, n: sql<number>`count(*)`.as('n') })
-    .from(activities)
-    .where(countedActivity(homeLocalityId, asOf, false))
-    // By position: the same expression twice would carry asOf as two parameters, which PostgreSQL cannot match.
+    .select({
+      firstYear: cells.firstYear,
+      lastYear: sql<number>`least(coalesce(${cells.endYear}, ${year(asOf)}::int), ${year(asOf)}::int)`.as('last_year'),
+      kind: cells.kind,
+      n: sql<number>`sum(${cells.n})`.as('n'),
+    })
+    .from(cells)
+    // By position: the same expression twice would carry asOf's year as two parameters, which PostgreSQL cannot match.
     .groupBy(sql`1`, sql`2`, sql`3`)
     .as('spans');
-  const years = db
-    .select({ year: sql<number>`generate_series(${spans.firstYear}, ${spans.lastYear})`.as('year'), kind: spans.kind, n: spans.n })
-    .from(spans)
-    .as('years');
-  const latestFirst = sql`${activities.startedOn} desc nulls last, ${activityQuantities.position}, ${activityQuantities.id}`;
-  const itemKey = sql`lower(btrim(${activityQuantities.itemEn}))`;
-  const unitKey = sql`lower(btrim(coalesce(${activityQuantities.unit}, '')))`;
-  const donations = sql<number>`count(distinct ${activityQuantities.activityId})::int`;
 
   const [byCountry, byField, activitiesByKindPerYear, donatedQuantities] = await Promise.all([
     db
@@ -464,31 +596,8 @@ export async function getBreakdowns(db: Executor, homeLocalityId: string, asOf: 
       .from(fields)
       .groupBy(fields.field)
       .orderBy(desc(fieldPartners), asc(fields.field)),
-    db
-      .select({ year: years.year, kind: years.kind, activities: sql<number>`sum(${years.n})::int` })
-      .from(years)
-      .groupBy(years.year, years.kind)
-      .orderBy(years.year, years.kind),
-    db
-      .select({
-        itemEn: sql<string>`btrim((array_agg(${activityQuantities.itemEn} order by ${latestFirst}))[1])`,
-        itemZh: sql<string | null>`btrim((array_agg(${activityQuantities.itemZh} order by ${latestFirst}) filter (where ${activityQuantities.itemZh} is not null))[1])`,
-        unit: sql<string | null>`btrim((array_agg(${activityQuantities.unit} order by ${latestFirst}))[1])`,
-        amount: sql<string>`sum(${activityQuantities.amount})::text`,
-        activities: donations,
-      })
-      .from(activityQuantities)
-      .innerJoin(activities, eq(activities.id, activityQuantities.activityId))
-      .where(
-        and(
-          eq(activities.kind, 'donation'),
-          countedActivity(homeLocalityId, asOf, current),
-          sql`(${activityQuantities.partnershipId} is null or exists (select 1 from partnerships p
-            where p.id = ${activityQuantities.partnershipId} and p.home_locality_id = ${homeLocalityId} and p.deleted_at is null))`,
-        ),
-      )
-      .groupBy(itemKey, unitKey)
-      .orderBy(desc(donations), sql`${itemKey} collate "C"`, sql`${unitKey} collate "C"`),
+    spreadOverYears(db, spans),
+    donatedQuantitiesAsOf(db, homeLocalityId, asOf, current),
   ]);
 
   const continents = new Map<Continent, number>();

@@ -4,6 +4,7 @@ import zh from '../i18n/messages/zh.json';
 import type { ImportFileErrorKind } from './read';
 import type { ImportDateError } from './dates';
 import {
+  withoutFormulaGuard,
   parseCooperationFields,
   parseFieldValue,
   parseImportRow,
@@ -292,3 +293,24 @@ describe('the import catalogue', () => {
     expect(Object.keys(en.import).sort()).toEqual([...keys].sort());
   });
 });
+
+describe('withoutFormulaGuard', () => {
+  it.each([
+    ["'-2 km from the sea", '-2 km from the sea'],
+    ["'=SUM(A1)", '=SUM(A1)'],
+    ["'+86 20", '+86 20'],
+    ["'@office", '@office'],
+    ["'\tindented", '\tindented'],
+    ["'quoted'", "'quoted'"],
+    ['-3', '-3'],
+    ['plain', 'plain'],
+  ])('reads %j back as %j', (cell, text) => {
+    expect(withoutFormulaGuard(cell)).toBe(text);
+  });
+
+  it('applies to every mapped cell of a row', () => {
+    const { values } = parseImportRow(['partner_en', 'summary_en'], ['Lahore', "'=the masks and the Orange Line"]);
+    expect(values.summaryEn).toBe('=the masks and the Orange Line');
+  });
+});
+

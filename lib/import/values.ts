@@ -365,6 +365,16 @@ function dateErrorField(error: CombineDateError, established: string | undefined
 }
 
 /**
+ * A cell as the registry's own exports wrote it, before they neutralised it: the CSV and XLSX exports put an
+ * apostrophe before a text that starts with =, +, -, @, a tab or a carriage return (lib/csv-export.ts,
+ * lib/xlsx-export.ts), so a spreadsheet never runs it; reading that apostrophe back here keeps a round trip exact
+ * ("'-2 km from the sea" is "-2 km from the sea" again). Any other text is returned as it is.
+ */
+export function withoutFormulaGuard(text: string): string {
+  return /^'[=+\-@\t\r]/.test(text) ? text.slice(1) : text;
+}
+
+/**
  * The values of one row under a mapping (one field or null per column, as proposeMapping gives and the user
  * corrects), with every refused cell: `{ values, errors }`. Blank cells set nothing. The two date columns and the
  * precision column make one date (combineImportDates: they must agree, the more precise wins; an error is put on
@@ -377,7 +387,7 @@ export function parseImportRow(
 ): { values: ImportValues; errors: ImportCellError[] } {
   const text: Partial<Record<ImportField, string>> = {};
   mapping.forEach((field, i) => {
-    const cell = (cells[i] ?? '').trim();
+    const cell = withoutFormulaGuard((cells[i] ?? '').trim());
     if (field && cell !== '' && text[field] === undefined) text[field] = cell;
   });
   const values: ImportValues = {};
